@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Money, ProductSummary } from './catalog-schemas';
+
+/** What the renderer may say about a cart: SKUs and quantities only. Prices are always looked up in main. */
+export const CartRequest = z.object({
+  items: z
+    .array(z.object({ sku: z.string().min(1).max(64), quantity: z.number().int().min(1).max(10) }))
+    .max(30),
+});
+export type CartRequest = z.infer<typeof CartRequest>;
+
+export const CartLine = z.object({ product: ProductSummary, quantity: z.number().int().positive(), lineTotal: Money });
+export const Cart = z.object({
+  lines: z.array(CartLine),
+  subtotal: Money,
+  tax: Money.nullable(),
+  total: Money,
+  /** How tax is shown: included in prices, added at checkout, or not shown. */
+  taxDisplay: z.enum(['included', 'added', 'none']),
+});
+export type Cart = z.infer<typeof Cart>;
+
+/** Where a payment on the reader stands, pushed as `payment:state` events. */
+export const PaymentPhase = z.enum([
+  'creating',
+  'waiting_for_card',
+  'processing',
+  'succeeded',
+  'declined',
+  'canceled',
+  'reader_offline',
+  'failed',
+]);
+export type PaymentPhase = z.infer<typeof PaymentPhase>;
+
+export const PaymentState = z.object({
+  orderId: z.string(),
+  phase: PaymentPhase,
+  /** A shopper-readable reason for a decline or failure, already mapped from Stripe's codes. */
+  message: z.string().nullable(),
+  /** True when payments run against the built-in Stripe emulator (labelled "demo" on screen). */
+  demo: z.boolean(),
+  receiptUrl: z.string().nullable(),
+});
+export type PaymentState = z.infer<typeof PaymentState>;

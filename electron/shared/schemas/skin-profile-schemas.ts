@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/** The skin measurements the analysis produces, each a 0–100 score (higher = more of it). */
+export const MetricKey = z.enum([
+  'texture',
+  'pores',
+  'darkSpots',
+  'redness',
+  'wrinkles',
+  'shine',
+  'unevenness',
+  'darkCircles',
+]);
+export type MetricKey = z.infer<typeof MetricKey>;
+
+export const MetricScore = z.object({
+  key: MetricKey,
+  /** 0–100, see docs/analysis.md for each formula. */
+  score: z.number().min(0).max(100),
+  /** 0–1; drops when the zone is occluded, too dark, clipped or blurred. */
+  confidence: z.number().min(0).max(1),
+});
+export type MetricScore = z.infer<typeof MetricScore>;
+
+/**
+ * Concerns shared by the analysis, the questionnaire and the catalog's product attributes.
+ * Products declare which concerns they target; the recommender matches them.
+ */
+export const Concern = z.enum([
+  'texture',
+  'pores',
+  'dark_spots',
+  'redness',
+  'wrinkles',
+  'oiliness',
+  'uneven_tone',
+  'dark_circles',
+  'dryness',
+  'acne',
+  'dullness',
+]);
+export type Concern = z.infer<typeof Concern>;
+
+export const Lab = z.object({ L: z.number(), a: z.number(), b: z.number() });
+export type Lab = z.infer<typeof Lab>;
+
+/** Chardon's six ITA° classes. */
+export const ItaClass = z.enum(['very_light', 'light', 'intermediate', 'tan', 'brown', 'dark']);
+export type ItaClass = z.infer<typeof ItaClass>;
+
+export const Undertone = z.enum(['cool', 'neutral', 'warm']);
+export type Undertone = z.infer<typeof Undertone>;
+
+export const SkinTone = z.object({
+  ita: z.number(),
+  itaClass: ItaClass,
+  /** Nearest Monk Skin Tone, 1 (lightest) to 10 (deepest). */
+  monk: z.number().int().min(1).max(10),
+  undertone: Undertone,
+  /** Measured skin colour (D65 CIELAB) for shade matching. */
+  lab: Lab,
+  /** sRGB hex of the measured colour, for the swatch. */
+  hex: z.string().regex(/^#[0-9a-f]{6}$/i),
+  confidence: z.number().min(0).max(1),
+});
+export type SkinTone = z.infer<typeof SkinTone>;
+
+export const SkinType = z.enum(['oily', 'combination', 'normal', 'dry']);
+export type SkinType = z.infer<typeof SkinType>;
+
+/** Where a profile came from: a camera scan fused with answers, or the answers alone. */
+export const ProfileSource = z.enum(['scan', 'questionnaire']);
+
+export const AnalysisMeta = z.object({
+  /** Execution provider that ran the networks, e.g. `cpu` or `webgpu`. */
+  executionProvider: z.string(),
+  modelVersion: z.string(),
+  /** Milliseconds per pipeline stage (decode, detect, landmarks, metrics, …). */
+  timingsMs: z.record(z.string(), z.number()),
+});
+
+export const SkinProfile = z.object({
+  source: ProfileSource,
+  type: SkinType,
+  sensitive: z.boolean(),
+  /** Null when there was no scan (questionnaire-only) or the tone could not be measured reliably. */
+  tone: SkinTone.nullable(),
+  metrics: z.array(MetricScore),
+  /** Concerns ranked by importance for this shopper (strongest first), from metrics and answers. */
+  concerns: z.array(z.object({ concern: Concern, weight: z.number().min(0).max(1) })),
+  meta: AnalysisMeta.nullable(),
+});
+export type SkinProfile = z.infer<typeof SkinProfile>;

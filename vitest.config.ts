@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores on CI: forked workers keep native modules (ORT, SQLite) isolated per file.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
