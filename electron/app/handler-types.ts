@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type { ChannelName, Channels, EventName, EventPayload } from '../shared/ipc-contract';
 
-/** What every handler gets besides its parsed input. */
-export interface HandlerContext {
-  /** Push an event to the renderer that made the request (and any other open kiosk view). */
+/** Pushes an event to every open kiosk view (Electron window or preview-host page). */
+export interface EventSink {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
+
+/** What every handler gets besides its parsed input. Services built at start get the same sink. */
+export type HandlerContext = EventSink;
 
 /** A handler receives input already parsed by the channel's schema and returns the output value. */
 export type Handler<C extends ChannelName> = (
