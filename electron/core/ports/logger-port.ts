@@ -1,0 +1,13 @@
+/** Structured fields on a log line. Never put images, answers, card data or other personal data here. */
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
+
+/** The logging port every layer writes to; adapters decide where lines go (JSON lines, console, tests). */
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+}
+
+/** A logger that drops everything, for tests and tools that print their own output. */
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,0 +1,76 @@
+/**
+ * Binary framing for the preview host's HTTP/WebSocket transport, so camera frames (Uint8Array) cross
+ * without base64 inflation. Layout: u32 header length, UTF-8 JSON header, then for every binary
+ * attachment a u32 length and its bytes. In the header each Uint8Array is replaced by `{"$bin": i}`.
+ * Electron's IPC does not need this: structured clone carries typed arrays natively.
+ */
+const BIN = '$bin';
+
+export class WireFormatError extends Error {
+  override readonly name = 'WireFormatError';
+}
+
+export function encodeWire(value: unknown): Uint8Array {
+  const blobs: Uint8Array[] = [];
+  const header = JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Uint8Array) {
+      blobs.push(v);
+      return { [BIN]: blobs.length - 1 };
+    }
+    return v;
+  });
+  const headerBytes = new TextEncoder().encode(header ?? 'null');
+  const total = 4 + headerBytes.length + blobs.reduce((n, b) => n + 4 + b.length, 0);
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, headerBytes.length);
+  out.set(headerBytes, 4);
+  let at = 4 + headerBytes.length;
+  for (const b of blobs) {
+    view.setUint32(at, b.length);
+    out.set(b, at + 4);
+    at += 4 + b.length;
+  }
+  return out;
+}
+
+export function decodeWire(bytes: Uint8Array): unknown {
+  if (bytes.length < 4) throw new WireFormatError('message too short');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const headerLength = view.getUint32(0);
+  if (4 + headerLength > bytes.length) throw new WireFormatError('header length out of range');
+  const blobs: Uint8Array[] = [];
+  let at = 4 + headerLength;
+  while (at < bytes.length) {
+    if (at + 4 > bytes.length) throw new WireFormatError('truncated attachment length');
+    const len = view.getUint32(at);
+    if (at + 4 + len > bytes.length) throw new WireFormatError('truncated attachment');
+    // Copy so the decoded array owns a tight buffer (callers may transfer or retain it).
+    blobs.push(bytes.slice(at + 4, at + 4 + len));
+    at += 4 + len;
+  }
+  let header: unknown;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength)));
+  } catch {
+    throw new WireFormatError('header is not JSON');
+  }
+  return revive(header, blobs);
+}
+
+function revive(v: unknown, blobs: Uint8Array[]): unknown {
+  if (Array.isArray(v)) return v.map((x) => revive(x, blobs));
+  if (v && typeof v === 'object') {
+    const rec = v as Record<string, unknown>;
+    const keys = Object.keys(rec);
+    if (keys.length === 1 && keys[0] === BIN && typeof rec[BIN] === 'number') {
+      const blob = blobs[rec[BIN]];
+      if (!blob) throw new WireFormatError('attachment index out of range');
+      return blob;
+    }
+    const out: Record<string, unknown> = {};
+    for (const k of keys) out[k] = revive(rec[k], blobs);
+    return out;
+  }
+  return v;
+}

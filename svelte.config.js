@@ -1,0 +1,4 @@
+// Svelte 5 compiles TypeScript in <script lang="ts"> natively; runes mode everywhere.
+export default {
+  compilerOptions: { runes: true },
+};
