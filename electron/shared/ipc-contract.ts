@@ -106,6 +106,11 @@ export const channels = {
   'payment:orders': channel(z.object({ limit: z.number().int().min(1).max(200) }), z.array(OrderSummary), true),
   /** Refund a captured order in full. (staff) */
   'payment:refund': channel(z.object({ orderId: z.string() }), OrderSummary, true),
+  /**
+   * Demo mode only: present a test card on the emulated reader, as if the shopper tapped it. Fails
+   * with PAYMENT_NOT_CONFIGURED when payments run against a real Stripe account.
+   */
+  'payment:demo-tap': channel(z.object({ card: z.enum(['success', 'generic_decline', 'insufficient_funds']) }), done),
 
   // ── Staff and fleet ────────────────────────────────────────────────────────
   /** Unlock staff mode with the PIN; 5 wrong tries lock entry for 5 minutes. */

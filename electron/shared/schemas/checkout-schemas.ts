@@ -1,10 +1,23 @@
 import { z } from 'zod';
 import { Money, ProductSummary } from './catalog-schemas';
 
-/** What the renderer may say about a cart: SKUs and quantities only. Prices are always looked up in main. */
+/**
+ * What the renderer may say about a cart: SKUs and quantities. Prices are always looked up in main.
+ * `displayedPrice` is the unit price the shopper was shown; when it is sent and differs from the
+ * catalog (a sync landed in between, or a tampered payload) the cart is rejected with CART_INVALID
+ * instead of charging a price nobody saw. Unknown keys are refused.
+ */
 export const CartRequest = z.object({
   items: z
-    .array(z.object({ sku: z.string().min(1).max(64), quantity: z.number().int().min(1).max(10) }))
+    .array(
+      z
+        .object({
+          sku: z.string().min(1).max(64),
+          quantity: z.number().int().min(1).max(10),
+          displayedPrice: Money.optional(),
+        })
+        .strict(),
+    )
     .max(30),
 });
 export type CartRequest = z.infer<typeof CartRequest>;
@@ -38,8 +51,16 @@ export const PaymentState = z.object({
   phase: PaymentPhase,
   /** A shopper-readable reason for a decline or failure, already mapped from Stripe's codes. */
   message: z.string().nullable(),
+  /**
+   * Machine-readable reason behind `message` so the renderer can say it in the shopper's language:
+   * a Stripe decline code (`insufficient_funds`, `generic_decline`, …) or a kiosk reason
+   * (`reader_offline`, `reader_busy`, `network`, `timeout`, `canceled`, `refunded`).
+   */
+  reason: z.string().nullable(),
   /** True when payments run against the built-in Stripe emulator (labelled "demo" on screen). */
   demo: z.boolean(),
   receiptUrl: z.string().nullable(),
+  /** The receipt URL as a QR code (SVG markup), once the payment succeeded. */
+  receiptQrSvg: z.string().nullable(),
 });
 export type PaymentState = z.infer<typeof PaymentState>;

@@ -15,7 +15,10 @@ export type LinkSet = z.infer<typeof LinkSet>;
 export const SaveResultsRequest = z.object({
   profile: SkinProfile,
   skus: z.array(z.string().min(1).max(64)).max(20),
+  /** Language the results page opens in (the page also offers a switch). */
+  locale: z.enum(['en', 'es']).default('en'),
 });
+export type SaveResultsRequest = z.infer<typeof SaveResultsRequest>;
 export const SavedResultsLink = QrLink;
 
 export const OrderSummary = z.object({
