@@ -1,0 +1,268 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { errorEnvelope, StripeApiFailure } from './emulator-errors';
+import { EmulatorFaults } from './emulator-faults';
+import { stripeId } from './emulator-ids';
+import { EmulatorStore, type EmuPaymentIntent, type EmuReader } from './emulator-store';
+import { FormParseError, parseFormBody, type FormObject } from './form-body-parser';
+import { IdempotencyCache } from './idempotency-cache';
+import { ReaderSimulator, type ReaderFaults } from './reader-simulator';
+import { renderReceipt } from './receipt-page';
+import { matchRoute } from './emulator-routes';
+import { TEST_CARDS, type TestCardName } from './test-cards';
+
+/** A request seen by the emulator, for tests that act at an exact step (e.g. kill a client). */
+export interface EmulatorRequestEvent {
+  method: string;
+  path: string;
+  /** `received`: nothing done yet. `processed`: state changed, answer not yet sent. */
+  stage: 'received' | 'processed';
+  status?: number;
+}
+
+export interface StripeEmulatorOptions {
+  /** 0 (default) picks a free port. The server only ever binds 127.0.0.1. */
+  port?: number;
+  /** Accept only this key; by default any `sk_test_…` or `rk_test_…` key is accepted. */
+  apiKey?: string | null;
+  /** Time the reader takes from a card tap to the result (default 1500 ms, like a real tap). */
+  processingDelayMs?: number;
+  /** Tap this card automatically `afterMs` after each reader action starts (demo mode). */
+  autoPresent?: { card: TestCardName; afterMs: number } | null;
+  /** Base URL for receipt links; defaults to the emulator's own `/receipts/…` pages. */
+  receiptBaseUrl?: string;
+  onRequest?: (event: EmulatorRequestEvent) => void | Promise<void>;
+}
+
+export interface StripeEmulator {
+  readonly host: '127.0.0.1';
+  readonly port: number;
+  readonly protocol: 'http';
+  /** `http://127.0.0.1:<port>` */
+  readonly url: string;
+  readonly store: EmulatorStore;
+  readonly faults: EmulatorFaults;
+  readonly readerFaults: ReaderFaults;
+  /** Creates a location and a simulated reader in it, as `simulated-wpe` registration does. */
+  createReader(label?: string): EmuReader;
+  /** Taps a test card on the reader's current action, like the `present_payment_method` helper. */
+  presentCard(readerId: string, card?: TestCardName): void;
+  setReaderOnline(readerId: string, online: boolean): void;
+  paymentIntents(): EmuPaymentIntent[];
+  stop(): Promise<void>;
+}
+
+const MAX_BODY = 256 * 1024;
+const API_VERSION = '2026-10-28.endive';
+
+/** Starts the Stripe API emulator on 127.0.0.1. */
+export async function startStripeEmulator(options: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
+  const store = new EmulatorStore();
+  const faults = new EmulatorFaults();
+  const idempotency = new IdempotencyCache();
+  let baseUrl = '';
+  const auto = options.autoPresent;
+  const readers = new ReaderSimulator(store, {
+    processingDelayMs: options.processingDelayMs ?? 1500,
+    autoPresent: auto ? { cardNumber: TEST_CARDS[auto.card], afterMs: auto.afterMs } : null,
+    receiptBaseUrl: () => options.receiptBaseUrl ?? baseUrl,
+  });
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, errorEnvelope({ type: 'api_error', message: 'Emulator error.' }));
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const body = await readBody(req);
+    if (method === 'GET' && url.pathname.startsWith('/receipts/')) {
+      const page = renderReceipt(store, url.pathname.slice('/receipts/'.length));
+      res
+        .writeHead(page ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(page ?? 'Not found');
+      return;
+    }
+    await options.onRequest?.({ method, path: url.pathname, stage: 'received' });
+    if (faults.takeDrop(url.pathname)) {
+      req.socket.destroy();
+      return;
+    }
+    if (faults.take500(url.pathname)) {
+      send(res, 500, errorEnvelope({ type: 'api_error', message: 'An unknown error occurred.' }));
+      return;
+    }
+    const key = req.headers['idempotency-key'];
+    const { status, payload, replayed } = run(
+      method,
+      url,
+      body,
+      req.headers.authorization,
+      typeof key === 'string' ? key : null,
+    );
+    await options.onRequest?.({ method, path: url.pathname, stage: 'processed', status });
+    const delay = faults.takeDelay(url.pathname);
+    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (res.destroyed) return;
+    const headers: http.OutgoingHttpHeaders = {
+      'Request-Id': stripeId('req'),
+      'Stripe-Version': API_VERSION,
+    };
+    if (typeof key === 'string') headers['Idempotency-Key'] = key;
+    if (replayed) headers['Idempotent-Replayed'] = 'true';
+    if (status >= 400 && status < 500 && status !== 409) headers['Stripe-Should-Retry'] = 'false';
+    send(res, status, payload, headers);
+  }
+
+  function run(method: string, url: URL, body: string, auth: string | undefined, key: string | null) {
+    let params: FormObject;
+    try {
+      authenticate(auth, options.apiKey ?? null);
+      params = parseFormBody(method === 'GET' ? url.search.slice(1) : body);
+    } catch (err) {
+      return { ...failure(err), replayed: false };
+    }
+    const match = matchRoute(method, url.pathname);
+    if (!match.route) {
+      const message = `Unrecognized request URL (${method}: ${url.pathname}).`;
+      return {
+        status: 404,
+        payload: errorEnvelope({ type: 'invalid_request_error', message }),
+        replayed: false,
+      };
+    }
+    const idemKey = method === 'POST' ? key : null;
+    if (idemKey) {
+      try {
+        const stored = idempotency.begin(idemKey, `${method} ${url.pathname} ${canonical(params)}`);
+        if (stored)
+          return { status: stored.status, payload: JSON.parse(stored.body) as object, replayed: true };
+      } catch (err) {
+        return { ...failure(err), replayed: false };
+      }
+    }
+    let outcome: { status: number; payload: object };
+    try {
+      outcome = { status: 200, payload: match.route.handle({ store, readers, params, ids: match.ids }) };
+    } catch (err) {
+      outcome = failure(err);
+    }
+    if (idemKey) {
+      const code = (outcome.payload as { error?: { code?: string } }).error?.code ?? '';
+      // Parameter validation failures never started executing, so Stripe stores nothing for them.
+      if (code.startsWith('parameter_')) idempotency.abandon(idemKey);
+      else idempotency.finish(idemKey, outcome.status, JSON.stringify(outcome.payload));
+    }
+    return { ...outcome, replayed: false };
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    host: '127.0.0.1',
+    port,
+    protocol: 'http',
+    url: baseUrl,
+    store,
+    faults,
+    readerFaults: readers.faults,
+    createReader(label = 'Kiosk reader') {
+      const location = {
+        id: stripeId('tml'),
+        object: 'terminal.location' as const,
+        display_name: 'Demo store',
+        address: { country: 'US' },
+        metadata: {},
+        livemode: false as const,
+      };
+      store.locations.set(location.id, location);
+      return readers.create({ registration_code: 'simulated-wpe', label, location: location.id });
+    },
+    presentCard: (readerId, card = 'success') => readers.presentCard(readerId, TEST_CARDS[card]),
+    setReaderOnline: (readerId, online) => readers.setOnline(readerId, online),
+    paymentIntents: () => [...store.paymentIntents.values()],
+    stop: () =>
+      new Promise<void>((resolve) => {
+        readers.dispose();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function authenticate(header: string | undefined, expected: string | null): void {
+  const key = /^Bearer (.+)$/.exec(header ?? '')?.[1];
+  if (!key) {
+    throw new StripeApiFailure(401, {
+      type: 'invalid_request_error',
+      message:
+        'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth.',
+    });
+  }
+  const ok = expected ? key === expected : /^(sk|rk)_test_\w+$/.test(key);
+  if (!ok) {
+    throw new StripeApiFailure(401, {
+      type: 'invalid_request_error',
+      code: 'api_key_invalid',
+      message: `Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`,
+    });
+  }
+}
+
+function failure(err: unknown): { status: number; payload: object } {
+  if (err instanceof StripeApiFailure) return { status: err.status, payload: errorEnvelope(err.body) };
+  if (err instanceof FormParseError) {
+    return { status: 400, payload: errorEnvelope({ type: 'invalid_request_error', message: err.message }) };
+  }
+  return {
+    status: 500,
+    payload: errorEnvelope({ type: 'api_error', message: 'An unknown error occurred.' }),
+  };
+}
+
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(
+  res: http.ServerResponse,
+  status: number,
+  payload: object,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
+  const json = JSON.stringify(payload);
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(json),
+  });
+  res.end(json);
+}
