@@ -3,7 +3,9 @@ import { z } from 'zod';
 /**
  * The one per-kiosk config file IT provisions (see docs/configuration.md). Every field has a default
  * so a kiosk with no file runs the bundled demo (demo catalog, demo payments); a file that exists but
- * does not parse puts the kiosk into a "needs setup" staff screen instead of crashing.
+ * does not parse puts the kiosk into a "needs setup" staff screen instead of crashing. Every object is
+ * strict, so a misspelt field is reported rather than silently ignored; rules that span fields
+ * (a Stripe reader needs a key, a feed needs its public key …) live in core/fleet/config-validation.ts.
  */
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
 
@@ -11,21 +13,30 @@ export const KioskConfigSchema = z
   .object({
     storeId: z.string().min(1).max(64).default('demo-store'),
     kioskId: z.string().min(1).max(64).default('demo-kiosk-1'),
-    locales: z.array(z.enum(['en', 'es'])).min(1).default(['en', 'es']),
+    locales: z
+      .array(z.enum(['en', 'es']))
+      .min(1)
+      .default(['en', 'es']),
     defaultLocale: z.enum(['en', 'es']).default('en'),
     session: z
       .object({
         idleTimeoutSec: z.number().int().min(15).max(600).default(60),
         stillThereSec: z.number().int().min(5).max(60).default(10),
       })
+      .strict()
       .prefault({}),
     staff: z
       .object({
-        /** `scrypt$N$r$p$saltB64$hashB64`; the demo default is the hash of PIN 1234. */
-        pinHash: z.string().regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/).nullable().default(null),
+        /** `scrypt$N$r$p$saltB64$hashB64` (written by `skinkiosk provision --pin`); null = the demo PIN 1234. */
+        pinHash: z
+          .string()
+          .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)
+          .nullable()
+          .default(null),
         maxAttempts: z.number().int().min(1).max(20).default(5),
         lockoutSec: z.number().int().min(30).max(3600).default(300),
       })
+      .strict()
       .prefault({}),
     analysis: z
       .object({
@@ -35,6 +46,7 @@ export const KioskConfigSchema = z
           .min(1)
           .default(['webgpu', 'dml', 'coreml', 'cuda', 'cpu']),
       })
+      .strict()
       .prefault({}),
     catalog: z
       .object({
@@ -44,6 +56,7 @@ export const KioskConfigSchema = z
         publicKeyPem: z.string().nullable().default(null),
         syncIntervalMin: z.number().int().min(1).max(1440).default(15),
       })
+      .strict()
       .prefault({}),
     links: z
       .object({
@@ -52,8 +65,8 @@ export const KioskConfigSchema = z
         defaultAffiliateTemplate: z.string().nullable().default(null),
         cart: z
           .discriminatedUnion('kind', [
-            z.object({ kind: z.literal('shopify'), storeUrl: z.string().url() }),
-            z.object({ kind: z.literal('query'), template: z.string() }),
+            z.object({ kind: z.literal('shopify'), storeUrl: z.string().url() }).strict(),
+            z.object({ kind: z.literal('query'), template: z.string() }).strict(),
           ])
           .nullable()
           .default(null),
@@ -61,6 +74,7 @@ export const KioskConfigSchema = z
         /** Where the static "save my results" page is published. */
         resultsPageUrl: z.string().url().nullable().default(null),
       })
+      .strict()
       .prefault({}),
     payments: z
       .object({
@@ -75,14 +89,19 @@ export const KioskConfigSchema = z
         taxDisplay: z.enum(['included', 'added', 'none']).default('included'),
         taxRatePercent: z.number().min(0).max(50).default(0),
       })
+      .strict()
       .prefault({}),
     updates: z
       .object({
         url: z.string().url().nullable().default(null),
-        channel: z.string().regex(/^[a-z0-9-]+$/).default('latest'),
-        window: z.object({ start: hhmm, end: hhmm }).default({ start: '02:00', end: '05:00' }),
+        channel: z
+          .string()
+          .regex(/^[a-z0-9-]+$/)
+          .default('latest'),
+        window: z.object({ start: hhmm, end: hhmm }).strict().default({ start: '02:00', end: '05:00' }),
         checkIntervalHours: z.number().min(1).max(48).default(4),
       })
+      .strict()
       .prefault({}),
     monitoring: z
       .object({
@@ -90,6 +109,7 @@ export const KioskConfigSchema = z
         metricsPort: z.number().int().min(1024).max(65535).nullable().default(9464),
         bindAddress: z.string().default('127.0.0.1'),
       })
+      .strict()
       .prefault({}),
   })
   .strict();

@@ -1,0 +1,66 @@
+import type { HealthReport } from '../../shared/schemas/system-schemas';
+
+/** Stable reason codes: monitoring alerts match on them, the staff screen shows their text. */
+export const HEALTH_REASONS = {
+  needs_setup: 'The kiosk config file is missing fields or invalid; the kiosk runs in "needs setup" mode.',
+  camera_missing: 'No camera found.',
+  camera_denied: 'The camera is present but access was refused.',
+  catalog_stale: 'The product catalog has not synced from its feed for more than 24 hours.',
+  inference_unavailable: 'The analysis models did not load; only the questionnaire works.',
+  gpu_fallback_cpu: 'The GPU could not be used; analysis runs on the CPU (slower).',
+  reader_offline: 'The card reader is offline.',
+  updates_failing: 'Update checks or downloads have failed several times in a row.',
+} as const;
+
+export type HealthReason = keyof typeof HEALTH_REASONS;
+
+/** Catalog older than this (since its last successful sync) degrades health. */
+export const CATALOG_MAX_AGE_MS = 24 * 60 * 60_000;
+/** Consecutive update failures before health says so (one flaky night is not worth an alert). */
+export const UPDATE_FAILURES_ALERT = 3;
+
+export interface HealthInputs {
+  now: number;
+  version: string;
+  uptimeSec: number;
+  needsSetup: boolean;
+  camera: 'ok' | 'missing' | 'denied' | 'unknown';
+  /** Null when no feed is configured (bundled demo catalog): there is nothing to be stale against. */
+  catalog: { feedConfigured: boolean; lastSyncAtMs: number | null } | null;
+  /** Null until the analysis service has reported; `tried` lists providers in preference order. */
+  inference: { executionProvider: string | null; tried: { provider: string; ok: boolean }[] } | null;
+  reader: 'online' | 'offline' | 'unknown' | 'not_used';
+  updateFailures: number;
+}
+
+/** Whether analysis ended up on the CPU after a GPU provider was tried and failed. */
+export function fellBackToCpu(inference: NonNullable<HealthInputs['inference']>): boolean {
+  return inference.executionProvider === 'cpu' && inference.tried.some((t) => t.provider !== 'cpu' && !t.ok);
+}
+
+/**
+ * Health from what the services report. "Unknown" inputs (camera not reported yet, reader not
+ * polled yet) never degrade health on their own: only facts do.
+ */
+export function evaluateHealth(inputs: HealthInputs): HealthReport {
+  const reasons: HealthReason[] = [];
+  if (inputs.needsSetup) reasons.push('needs_setup');
+  if (inputs.camera === 'missing') reasons.push('camera_missing');
+  if (inputs.camera === 'denied') reasons.push('camera_denied');
+  if (inputs.catalog?.feedConfigured) {
+    const age = inputs.catalog.lastSyncAtMs === null ? Infinity : inputs.now - inputs.catalog.lastSyncAtMs;
+    if (age > CATALOG_MAX_AGE_MS) reasons.push('catalog_stale');
+  }
+  if (inputs.inference) {
+    if (inputs.inference.executionProvider === null) reasons.push('inference_unavailable');
+    else if (fellBackToCpu(inputs.inference)) reasons.push('gpu_fallback_cpu');
+  }
+  if (inputs.reader === 'offline') reasons.push('reader_offline');
+  if (inputs.updateFailures >= UPDATE_FAILURES_ALERT) reasons.push('updates_failing');
+  return {
+    status: reasons.length === 0 ? 'ok' : 'degraded',
+    reasons,
+    version: inputs.version,
+    uptimeSec: Math.round(inputs.uptimeSec),
+  };
+}

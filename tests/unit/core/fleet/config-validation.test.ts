@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { demoConfig, validateKioskConfig } from '../../../../electron/core/fleet/config-validation';
+
+const PEM = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n';
+
+describe('config validation', () => {
+  it('an empty object is the demo kiosk', () => {
+    const r = validateKioskConfig({});
+    expect(r).toEqual({ ok: true, config: demoConfig() });
+    expect(demoConfig()).toMatchObject({
+      storeId: 'demo-store',
+      payments: { mode: 'demo' },
+      updates: { url: null },
+    });
+  });
+
+  it('names each wrong field with a readable reason', () => {
+    const r = validateKioskConfig({
+      storeId: '',
+      updates: { window: { start: '25:00', end: '05:00' } },
+      monitoring: { metricsPort: 'nine' },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.reasons).toEqual([
+      'storeId: Too small: expected string to have >=1 characters',
+      'updates.window.start: expected HH:MM (24 h)',
+      'monitoring.metricsPort: expected number, received string',
+    ]);
+  });
+
+  it('reports misspelt fields at any depth instead of ignoring them', () => {
+    const r = validateKioskConfig({ storID: 'x', updates: { chanel: 'beta' } });
+    expect(r).toEqual({ ok: false, reasons: ['updates.chanel: unknown field', 'storID: unknown field'] });
+  });
+
+  it('rejects a document that is not an object', () => {
+    expect(validateKioskConfig('kiosk')).toEqual({
+      ok: false,
+      reasons: ['(top level): expected object, received string'],
+    });
+    expect(validateKioskConfig(null).ok).toBe(false);
+  });
+
+  it('checks rules that span fields', () => {
+    const r = validateKioskConfig({
+      locales: ['es'],
+      defaultLocale: 'en',
+      catalog: { feedUrl: 'https://feeds.example.com/store-1/' },
+      payments: { mode: 'stripe' },
+      updates: { url: 'http://updates.example.com/', window: { start: '03:00', end: '03:00' } },
+      monitoring: { bindAddress: 'my host' },
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.reasons).toEqual([
+      'defaultLocale: "en" is not one of locales (es)',
+      'catalog.publicKeyPem: required when catalog.feedUrl is set (feeds are signed)',
+      'payments.locationId: required when payments.mode is "stripe"',
+      'payments.readerId: required when payments.mode is "stripe"',
+      'payments.apiKeyEncrypted: required when payments.mode is "stripe" (or apiKeyPlain, sealed at first start)',
+      'updates.url: must be https:// (plain http is accepted only on loopback)',
+      'updates.window: start and end must differ',
+      'monitoring.bindAddress: expected an IP address such as 127.0.0.1',
+    ]);
+  });
+
+  it('accepts a complete store configuration', () => {
+    const r = validateKioskConfig({
+      storeId: 'store-042',
+      kioskId: 'kiosk-2',
+      catalog: { feedUrl: 'https://feeds.example.com/store-042/', publicKeyPem: PEM },
+      payments: { mode: 'stripe', locationId: 'tml_1', readerId: 'tmr_1', apiKeyEncrypted: 'djEw' },
+      updates: {
+        url: 'https://updates.example.com/kiosk/',
+        channel: 'beta',
+        window: { start: '23:00', end: '01:00' },
+      },
+      monitoring: { metricsPort: 9464, bindAddress: '0.0.0.0' },
+    });
+    expect(r.ok).toBe(true);
+  });
+
+  it('accepts plain http for an update server on loopback', () => {
+    expect(validateKioskConfig({ updates: { url: 'http://127.0.0.1:8080/' } }).ok).toBe(true);
+  });
+});

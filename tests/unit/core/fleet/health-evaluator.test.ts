@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CATALOG_MAX_AGE_MS,
+  evaluateHealth,
+  HEALTH_REASONS,
+  type HealthInputs,
+} from '../../../../electron/core/fleet/health-evaluator';
+import { HealthReport } from '../../../../electron/shared/schemas/system-schemas';
+
+const NOW = Date.UTC(2026, 0, 10, 12);
+const healthy: HealthInputs = {
+  now: NOW,
+  version: '0.1.0',
+  uptimeSec: 3600.4,
+  needsSetup: false,
+  camera: 'ok',
+  catalog: { feedConfigured: true, lastSyncAtMs: NOW - 60_000 },
+  inference: { executionProvider: 'webgpu', tried: [{ provider: 'webgpu', ok: true }] },
+  reader: 'online',
+  updateFailures: 0,
+};
+
+describe('health evaluation', () => {
+  it('is ok when everything reports well, and matches the contract', () => {
+    const report = evaluateHealth(healthy);
+    expect(report).toEqual({ status: 'ok', reasons: [], version: '0.1.0', uptimeSec: 3600 });
+    expect(HealthReport.safeParse(report).success).toBe(true);
+  });
+
+  it.each([
+    [{ camera: 'missing' as const }, 'camera_missing'],
+    [{ camera: 'denied' as const }, 'camera_denied'],
+    [{ reader: 'offline' as const }, 'reader_offline'],
+    [{ needsSetup: true }, 'needs_setup'],
+    [{ updateFailures: 3 }, 'updates_failing'],
+    [{ inference: { executionProvider: null, tried: [] } }, 'inference_unavailable'],
+  ])('degrades with a reason: %o', (change, reason) => {
+    const report = evaluateHealth({ ...healthy, ...change });
+    expect(report.status).toBe('degraded');
+    expect(report.reasons).toEqual([reason]);
+    expect(HEALTH_REASONS[reason as keyof typeof HEALTH_REASONS]).toBeTruthy();
+  });
+
+  it('flags a catalog older than 24 h since its last sync, or never synced', () => {
+    const just = evaluateHealth({
+      ...healthy,
+      catalog: { feedConfigured: true, lastSyncAtMs: NOW - CATALOG_MAX_AGE_MS },
+    });
+    expect(just.status).toBe('ok');
+    const stale = evaluateHealth({
+      ...healthy,
+      catalog: { feedConfigured: true, lastSyncAtMs: NOW - CATALOG_MAX_AGE_MS - 1 },
+    });
+    expect(stale.reasons).toEqual(['catalog_stale']);
+    expect(
+      evaluateHealth({ ...healthy, catalog: { feedConfigured: true, lastSyncAtMs: null } }).reasons,
+    ).toEqual(['catalog_stale']);
+  });
+
+  it('never calls the bundled demo catalog stale', () => {
+    expect(
+      evaluateHealth({ ...healthy, catalog: { feedConfigured: false, lastSyncAtMs: null } }).status,
+    ).toBe('ok');
+    expect(evaluateHealth({ ...healthy, catalog: null }).status).toBe('ok');
+  });
+
+  it('reports GPU → CPU fallback only when a GPU provider was tried and failed', () => {
+    const fellBack = {
+      executionProvider: 'cpu',
+      tried: [
+        { provider: 'webgpu', ok: false },
+        { provider: 'cpu', ok: true },
+      ],
+    };
+    expect(evaluateHealth({ ...healthy, inference: fellBack }).reasons).toEqual(['gpu_fallback_cpu']);
+    const cpuByChoice = { executionProvider: 'cpu', tried: [{ provider: 'cpu', ok: true }] };
+    expect(evaluateHealth({ ...healthy, inference: cpuByChoice }).status).toBe('ok');
+  });
+
+  it('treats unknown camera and reader state as no evidence', () => {
+    expect(evaluateHealth({ ...healthy, camera: 'unknown', reader: 'unknown', inference: null }).status).toBe(
+      'ok',
+    );
+  });
+
+  it('lists every reason at once', () => {
+    const report = evaluateHealth({
+      ...healthy,
+      camera: 'missing',
+      reader: 'offline',
+      catalog: { feedConfigured: true, lastSyncAtMs: null },
+    });
+    expect(report.reasons).toEqual(['camera_missing', 'catalog_stale', 'reader_offline']);
+  });
+});
