@@ -13,7 +13,7 @@ export const SRGB_TO_XYZ: Mat3 = [
 export const XYZ_TO_SRGB: Mat3 = invert3(SRGB_TO_XYZ);
 
 /** D65 reference white (Y = 1), as the rows of SRGB_TO_XYZ sum to. */
-export const D65_WHITE: Vec3 = [0.9504700, 1.0, 1.0888300];
+export const D65_WHITE: Vec3 = [0.95047, 1.0, 1.08883];
 
 /** CIE constants ε = (6/29)³ and κ = (29/3)³, in the exact rational form CIE recommends. */
 export const LAB_EPSILON = 216 / 24389;

@@ -38,7 +38,11 @@ export function transpose3(m: Mat3): Mat3 {
 }
 
 export function det3(m: Mat3): number {
-  return m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+  return (
+    m[0] * (m[4] * m[8] - m[5] * m[7]) -
+    m[1] * (m[3] * m[8] - m[5] * m[6]) +
+    m[2] * (m[3] * m[7] - m[4] * m[6])
+  );
 }
 
 /** The inverse; throws a RangeError for a singular (or nearly singular) matrix. */
