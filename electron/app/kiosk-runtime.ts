@@ -2,6 +2,7 @@ import type { EventName } from '../shared/ipc-contract';
 import type { Result } from '../shared/result';
 import type { KioskConfig } from '../core/config/kiosk-config-schema';
 import type { Logger } from '../core/ports/logger-port';
+import { DEMO_PIN_HASH, verifyPin } from '../adapters/fleet/pin-hash-adapter';
 import { EventHub } from './event-hub';
 import type { HandlerTable } from './handler-types';
 import { invokeChannel } from './invoke-channel';
@@ -18,9 +19,6 @@ export interface KioskRuntimeOptions {
   version: string;
   logger: Logger;
   keepAwake: DisplayKeepAwake;
-  verifyPin: (pin: string, hash: string) => Promise<boolean>;
-  /** PIN hash used when the config has none (the bundled demo). */
-  demoPinHash: string;
   now?: () => number;
 }
 
@@ -51,8 +49,8 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
   });
   const staff = new StaffService({
     rules: { maxAttempts: opts.config.staff.maxAttempts, lockoutSec: opts.config.staff.lockoutSec },
-    pinHash: opts.config.staff.pinHash ?? opts.demoPinHash,
-    verifyPin: opts.verifyPin,
+    pinHash: opts.config.staff.pinHash ?? DEMO_PIN_HASH,
+    verifyPin,
     now,
     logger: opts.logger,
   });

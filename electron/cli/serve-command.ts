@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startPreviewHost } from '../preview-host/preview-host-server';
+import { newToken } from '../preview-host/host-guard';
+import { createKioskRuntime } from '../app/kiosk-runtime';
+import { sourceTreePaths } from '../app/kiosk-paths';
+import { loadKioskConfig } from '../app/kiosk-config-loader';
+import { createConsoleLogger } from '../adapters/logging/console-logger-adapter';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const HELP = `skinkiosk serve [--host 127.0.0.1] [--port 5199] [--data-dir DIR] [--config FILE] [--renderer-dir DIR]
+
+Serves the built renderer (npm run build) and the kiosk's handlers to a browser on this machine.
+Binds to loopback only; prints the address with its per-run token.`;
+
+/** `skinkiosk serve`: the browser preview host used for development and the E2E tests. */
+export async function runServeCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string', default: '127.0.0.1' },
+      port: { type: 'string', default: '5199' },
+      'data-dir': { type: 'string', default: path.join(repoRoot, '.tmp', 'preview-data') },
+      config: { type: 'string' },
+      'renderer-dir': { type: 'string', default: path.join(repoRoot, 'out', 'renderer') },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const logger = createConsoleLogger('preview');
+  const dataDir = path.resolve(values['data-dir']);
+  mkdirSync(dataDir, { recursive: true });
+  const { config, needsSetup } = await loadKioskConfig(values.config ?? path.join(dataDir, 'kiosk-config.json'));
+  const runtime = await createKioskRuntime({
+    config,
+    needsSetup,
+    paths: sourceTreePaths(repoRoot, dataDir),
+    version: process.env.npm_package_version ?? 'dev',
+    logger,
+    keepAwake: { hold() {}, release() {} },
+  });
+  const token = newToken();
+  const host = await startPreviewHost({
+    runtime,
+    rendererDir: path.resolve(values['renderer-dir']),
+    host: values.host,
+    port: Number(values.port),
+    token,
+    logger,
+  });
+  console.log(`Skin Kiosk preview: ${host.url}?token=${token}`);
+  const stop = async () => {
+    await host.close();
+    await runtime.dispose();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return new Promise<number>(() => undefined);
+}

@@ -1,0 +1,21 @@
+/**
+ * The renderer is served from a privileged custom scheme rather than file://, so it has a real,
+ * unique origin that the permission handler, navigation guard and IPC sender check can compare
+ * against. In development electron-vite serves it from its dev server instead.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'kiosk';
+export const PRODUCTION_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/** The origin the kiosk window loads, given electron-vite's dev-server URL when there is one. */
+export function appOrigin(devServerUrl: string | undefined): string {
+  return devServerUrl ? new URL(devServerUrl).origin : PRODUCTION_ORIGIN;
+}
+
+export function isAppUrl(url: string, origin: string): boolean {
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}

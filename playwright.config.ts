@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath, fakeCameraVideo } from './tests/e2e/support/e2e-env';
+
+// E2E runs the built renderer in Debian's Chromium against the browser preview host; the camera is
+// Chromium's fake capture device playing a Y4M file of a real face. No browser is downloaded.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    viewport: { width: 1080, height: 1920 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${fakeCameraVideo()}`,
+      ],
+    },
+  },
+  projects: [
+    { name: 'portrait', use: { viewport: { width: 1080, height: 1920 } } },
+    { name: 'landscape', use: { viewport: { width: 1920, height: 1080 } }, grep: /@layout/ },
+  ],
+});

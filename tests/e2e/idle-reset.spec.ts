@@ -1,0 +1,30 @@
+import { test, expect, snap, expectAccessible } from './support/preview-host-fixture';
+
+// The fixture's kiosk config sets a 15 s idle timeout with a 5 s "Still there?" grace period.
+test('an idle session asks "Still there?" and then wipes back to Attract', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Tap to start' }).click();
+  await page.getByRole('button', { name: "I agree, let's start" }).click();
+  await page.getByRole('radio', { name: 'Oily all over' }).click();
+  await expect(page.getByText('Question 2 of 3')).toBeVisible();
+
+  const dialog = page.getByRole('alertdialog', { name: 'Still there?' });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expectAccessible(page);
+  await snap(page, '08-still-there');
+
+  // A touch keeps the session alive…
+  await dialog.getByRole('button', { name: "I'm still here" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Question 2 of 3')).toBeVisible();
+
+  // …and no touch at all ends it.
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'Discover your skin' })).toBeVisible({ timeout: 10_000 });
+  await snap(page, '09-idle-reset');
+
+  // The answers were wiped: a new session starts with nothing selected.
+  await page.getByRole('button', { name: 'Tap to start' }).click();
+  await page.getByRole('button', { name: "I agree, let's start" }).click();
+  await expect(page.getByRole('radio', { name: 'Oily all over' })).toHaveAttribute('aria-checked', 'false');
+});

@@ -1,0 +1,68 @@
+import { test, expect, snap, expectAccessible } from './support/preview-host-fixture';
+
+test.describe('shopper flow with the fake camera', () => {
+  test('attract → consent → questionnaire → capture → analysis → results → routine → cart @layout', async ({ page, host }, info) => {
+    const suffix = info.project.name;
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { name: 'Discover your skin' })).toBeVisible();
+    // The token moved from the address bar into session storage.
+    expect(page.url()).not.toContain('token=');
+    await expectAccessible(page);
+    await snap(page, `01-attract-${suffix}`);
+
+    await page.getByRole('button', { name: 'Tap to start' }).click();
+    await expect(page.getByRole('heading', { name: 'Before we start' })).toBeVisible();
+    await expect(page.getByText('never leaves the machine')).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, `02-consent-${suffix}`);
+
+    await page.getByRole('button', { name: "I agree, let's start" }).click();
+    await expect(page.getByText('Question 1 of 3')).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, `03-questionnaire-${suffix}`);
+    await page.getByRole('radio', { name: 'Oily on forehead and nose only' }).click();
+    await page.getByRole('radio', { name: 'Sometimes' }).click();
+    await page.getByRole('radio', { name: 'A more even tone' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Look into the camera' })).toBeVisible();
+    const hint = page.getByTestId('capture-hint');
+    await expect(hint).not.toHaveText('Starting the camera…');
+    await expectAccessible(page);
+    await snap(page, `04-capture-${suffix}`);
+    await page.getByRole('button', { name: 'Take photo' }).click();
+
+    await expect(page.getByRole('heading', { name: 'Your skin profile' })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('skin-type')).not.toBeEmpty();
+    await expect(page.getByTestId('monk')).toHaveText(/^([1-9]|10)$/);
+    await expect(page.locator('polygon[data-zone]').first()).toBeAttached();
+    await expectAccessible(page);
+    await snap(page, `05-results-${suffix}`);
+
+    await page.getByRole('button', { name: 'See my routine' }).click();
+    await expect(page.getByRole('heading', { name: 'Your routine' })).toBeVisible();
+    await expect(page.locator('article.product').first()).toBeVisible();
+    await expect(page.getByText(/Protect \(SPF\)/)).toBeVisible();
+    await expectAccessible(page);
+    await snap(page, `06-routine-${suffix}`);
+
+    await page.getByRole('button', { name: 'Add routine to cart' }).click();
+    await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
+    await expect(page.getByTestId('cart-total')).toHaveText(/\d/);
+    await expectAccessible(page);
+    await snap(page, `07-cart-${suffix}`);
+
+    await page.getByRole('button', { name: 'Start over' }).click();
+    await expect(page.getByRole('heading', { name: 'Discover your skin' })).toBeVisible();
+  });
+
+  test('language switch shows Spanish everywhere', async ({ page, host }) => {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Español' }).click();
+    await expect(page.getByRole('heading', { name: 'Descubre tu piel' })).toBeVisible();
+    await page.getByRole('button', { name: 'Toca para empezar' }).click();
+    await expect(page.getByRole('heading', { name: 'Antes de empezar' })).toBeVisible();
+    await page.getByRole('button', { name: 'No, gracias' }).click();
+    // Declining ends the session and restores the kiosk's default language for the next shopper.
+    await expect(page.getByRole('heading', { name: 'Discover your skin' })).toBeVisible();
+  });
+});
