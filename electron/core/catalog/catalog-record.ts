@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { RoutineStep } from '../../shared/schemas/catalog-schemas';
+import { Concern, Lab, SkinType, Undertone } from '../../shared/schemas/skin-profile-schemas';
+
+/**
+ * The canonical product record: what a published snapshot and delta carry, one per SKU, and what the
+ * kiosk stores. Source files (products CSV, Google Merchant XML/TSV, attributes and shades CSVs) are
+ * validated into this shape at publish time; the kiosk validates it again before storing it.
+ */
+export const ProductFlag = z.enum(['fragrance_free', 'non_comedogenic', 'vegan', 'pregnancy_safe']);
+export type ProductFlag = z.infer<typeof ProductFlag>;
+
+/** Google Merchant Center's availability values, which our own CSV uses too. */
+export const Availability = z.enum(['in_stock', 'out_of_stock', 'preorder', 'backorder']);
+export type Availability = z.infer<typeof Availability>;
+
+export const STORE_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+export const SKU_PATTERN = /^[A-Za-z0-9._\-/]{1,64}$/;
+export const HEX_PATTERN = /^#[0-9a-f]{6}$/;
+
+export const ShadeRecord = z.object({
+  /** Retailer's shade code, e.g. `N120`; null when the shade only has a name. */
+  code: z.string().min(1).max(32).nullable(),
+  name: z.string().min(1).max(80),
+  /** Lower-case sRGB hex for the swatch. */
+  hex: z.string().regex(HEX_PATTERN),
+  /** D65 CIELAB used for matching (measured, or derived from the hex). */
+  lab: Lab,
+  undertone: Undertone,
+  /** Monk Skin Tone depth 1 (lightest) to 10 (deepest). */
+  depth: z.number().int().min(1).max(10),
+});
+export type ShadeRecord = z.infer<typeof ShadeRecord>;
+
+export const ConcernStrength = z.object({ concern: Concern, strength: z.number().min(0).max(1) });
+export type ConcernStrength = z.infer<typeof ConcernStrength>;
+
+export const CatalogRecord = z.object({
+  sku: z.string().regex(SKU_PATTERN),
+  gtin: z
+    .string()
+    .regex(/^\d{8,14}$/)
+    .nullable(),
+  brand: z.string().min(1).max(80),
+  name: z.string().min(1).max(160),
+  step: RoutineStep,
+  description: z.string().max(4000),
+  size: z.string().max(40).nullable(),
+  priceMinor: z.number().int().nonnegative().max(100_000_000),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  /** Absolute http(s) URL or a path relative to the feed's base URL. */
+  image: z.string().min(1).max(2048).nullable(),
+  productUrl: z.string().max(2048).nullable(),
+  /** `{url}`, `{sku}` and `{affiliateId}` are filled in by the link builder. */
+  affiliateTemplate: z.string().max(2048).nullable(),
+  /** Availability in every store without an override below. */
+  availability: Availability,
+  /** Per-store overrides, keyed by store id (config `storeId`). */
+  storeAvailability: z.record(z.string().regex(STORE_ID_PATTERN), Availability),
+  /** Empty = suits every skin type. */
+  skinTypes: z.array(SkinType),
+  concerns: z.array(ConcernStrength),
+  /** Key ingredients as INCI names, in the order the label lists them. */
+  ingredients: z.array(z.string().min(1).max(120)).max(60),
+  flags: z.array(ProductFlag),
+  spf: z.number().int().min(0).max(100).nullable(),
+  /** Complexion products only (foundation, concealer). */
+  shades: z.array(ShadeRecord).max(300),
+});
+export type CatalogRecord = z.infer<typeof CatalogRecord>;
+
+/** A product is in stock at a store when its override (or, lacking one, its default) says so. */
+export function isInStock(
+  record: Pick<CatalogRecord, 'availability' | 'storeAvailability'>,
+  storeId: string,
+): boolean {
+  return (record.storeAvailability[storeId] ?? record.availability) === 'in_stock';
+}
