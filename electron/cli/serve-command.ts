@@ -6,7 +6,7 @@ import { startPreviewHost } from '../preview-host/preview-host-server';
 import { newToken } from '../preview-host/host-guard';
 import { createKioskRuntime } from '../app/kiosk-runtime';
 import { sourceTreePaths } from '../app/kiosk-paths';
-import { loadKioskConfig } from '../app/kiosk-config-loader';
+import { loadKioskConfig, needsSetupMessage, resolveConfigPath } from '../adapters/fleet/kiosk-config-store';
 import { createConsoleLogger } from '../adapters/logging/console-logger-adapter';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,10 +36,10 @@ export async function runServeCommand(argv: string[]): Promise<number> {
   const logger = createConsoleLogger('preview');
   const dataDir = path.resolve(values['data-dir']);
   mkdirSync(dataDir, { recursive: true });
-  const { config, needsSetup } = await loadKioskConfig(values.config ?? path.join(dataDir, 'kiosk-config.json'));
+  const loaded = await loadKioskConfig(values.config ? path.resolve(values.config) : resolveConfigPath(dataDir));
   const runtime = await createKioskRuntime({
-    config,
-    needsSetup,
+    config: loaded.config,
+    needsSetup: needsSetupMessage(loaded),
     paths: sourceTreePaths(repoRoot, dataDir),
     version: process.env.npm_package_version ?? 'dev',
     logger,

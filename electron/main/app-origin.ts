@@ -9,12 +9,19 @@ export const PRODUCTION_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** The origin the kiosk window loads, given electron-vite's dev-server URL when there is one. */
 export function appOrigin(devServerUrl: string | undefined): string {
-  return devServerUrl ? new URL(devServerUrl).origin : PRODUCTION_ORIGIN;
+  if (!devServerUrl) return PRODUCTION_ORIGIN;
+  const u = new URL(devServerUrl);
+  return `${u.protocol}//${u.host}`;
 }
 
+/**
+ * Compares scheme and host rather than `URL.origin`: Node's URL parser reports the origin of a
+ * custom scheme such as app:// as "null", which would match nothing (or, worse, everything "null").
+ */
 export function isAppUrl(url: string, origin: string): boolean {
   try {
-    return new URL(url).origin === origin;
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}` === origin;
   } catch {
     return false;
   }

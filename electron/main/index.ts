@@ -7,7 +7,7 @@ import { app, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKioskRuntime, type KioskRuntime } from '../app/kiosk-runtime';
-import { loadKioskConfig } from '../app/kiosk-config-loader';
+import { loadKioskConfig, needsSetupMessage, resolveConfigPath } from '../adapters/fleet/kiosk-config-store';
 import { createConsoleLogger } from '../adapters/logging/console-logger-adapter';
 import { appOrigin } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
@@ -42,12 +42,11 @@ async function start(): Promise<void> {
     resourcesDir: path.join(resourcesDir, 'resources'),
     modelDir: path.join(resourcesDir, 'model'),
   };
-  const { config, needsSetup } = await loadKioskConfig(
-    process.env.SKINKIOSK_CONFIG ?? path.join(paths.dataDir, 'kiosk-config.json'),
-  );
+  const loaded = await loadKioskConfig(resolveConfigPath(paths.dataDir));
+  const needsSetup = needsSetupMessage(loaded);
   if (needsSetup) logger.warn('config.needs_setup');
   const runtime: KioskRuntime = await createKioskRuntime({
-    config,
+    config: loaded.config,
     needsSetup,
     paths,
     version: app.getVersion(),

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { isKioskEscape } from '../../../electron/main/kiosk-shortcuts';
+
+const key = (k: string, mods: Partial<{ control: boolean; alt: boolean; shift: boolean; meta: boolean }> = {}) => ({
+  type: 'keyDown',
+  key: k,
+  control: false,
+  alt: false,
+  shift: false,
+  meta: false,
+  ...mods,
+});
+
+describe('kiosk escape shortcuts', () => {
+  it.each([
+    ['Ctrl+W', key('w', { control: true })],
+    ['Ctrl+R', key('R', { control: true })],
+    ['F5', key('F5')],
+    ['F11', key('F11')],
+    ['Alt+F4', key('F4', { alt: true })],
+    ['Ctrl+Shift+I', key('I', { control: true, shift: true })],
+    ['Cmd+Q', key('q', { meta: true })],
+  ])('blocks %s', (_name, input) => expect(isKioskEscape(input)).toBe(true));
+
+  it.each([
+    ['a letter', key('a')],
+    ['Shift+A', key('A', { shift: true })],
+    ['F4 alone', key('F4')],
+    ['a key release', { ...key('F5'), type: 'keyUp' }],
+  ])('lets %s through', (_name, input) => expect(isKioskEscape(input)).toBe(false));
+});

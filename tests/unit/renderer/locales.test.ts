@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import en from '../../../resources/locales/en.json';
+import es from '../../../resources/locales/es.json';
+import { QualityHint, AnalysisStage } from '../../../electron/shared/schemas/analysis-schemas';
+import { MetricKey, Concern, SkinType, ItaClass, Undertone } from '../../../electron/shared/schemas/skin-profile-schemas';
+import { RoutineStep } from '../../../electron/shared/schemas/catalog-schemas';
+import { PaymentPhase } from '../../../electron/shared/schemas/checkout-schemas';
+import { ErrorCode } from '../../../electron/shared/result';
+import { MiddayFeel, Sensitivity, SkinGoal } from '../../../electron/shared/schemas/questionnaire-schemas';
+
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const full = path.join(dir, f);
+    return statSync(full).isDirectory() ? files(full) : /\.(svelte|ts)$/.test(f) ? [full] : [];
+  });
+
+describe('locales', () => {
+  it('English and Spanish have exactly the same keys, none empty', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+    for (const [k, v] of Object.entries({ ...en, ...es })) expect(v.trim(), k).not.toBe('');
+  });
+
+  it('keep the same placeholders in both languages', () => {
+    const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
+    for (const k of Object.keys(en)) expect(holes((es as Record<string, string>)[k] ?? ''), k).toBe(holes((en as Record<string, string>)[k] ?? ''));
+  });
+
+  it('contain every literal key the renderer uses', () => {
+    const src = files('renderer/src').map((f) => readFileSync(f, 'utf8')).join('\n');
+    const used = [...src.matchAll(/\bt(?:Or)?\(\s*'([a-zA-Z][\w.]+)'/g)].map((m) => m[1] ?? '');
+    expect(used.length).toBeGreaterThan(100);
+    expect(used.filter((k) => !(k in en))).toEqual([]);
+  });
+
+  it('contain every key built from a contract vocabulary', () => {
+    const expected = [
+      ...QualityHint.options.map((h) => `hints.${h}`),
+      ...AnalysisStage.options.map((s) => `analyzing.stage.${s}`),
+      ...MetricKey.options.map((m) => `metric.${m}`),
+      ...Concern.options.map((c) => `concern.${c}`),
+      ...SkinType.options.map((t) => `skinType.${t}`),
+      ...ItaClass.options.map((c) => `ita.${c}`),
+      ...Undertone.options.map((u) => `undertone.${u}`),
+      ...RoutineStep.options.map((s) => `step.${s}`),
+      ...PaymentPhase.options.map((p) => `payment.phase.${p}`),
+      ...ErrorCode.options.map((c) => `errors.${c}`),
+      ...MiddayFeel.options.map((o) => `questionnaire.middayFeel.${o}`),
+      ...Sensitivity.options.map((o) => `questionnaire.sensitivity.${o}`),
+      ...SkinGoal.options.map((o) => `questionnaire.goal.${o}`),
+    ];
+    expect(expected.filter((k) => !(k in en))).toEqual([]);
+  });
+});
