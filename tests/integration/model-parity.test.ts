@@ -203,3 +203,42 @@ describe('Iris parity with TensorFlow.js', () => {
     }
   });
 });
+
+/** sRGB 8-bit → linear light, scaled by `exposure`, plus Gaussian noise of `sigma` 8-bit levels, back to [-1, 1]. */
+function degrade(pixels: Uint8Array, exposure: number, sigma: number): Float32Array {
+  let state = 7;
+  const uniform = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return (state + 1) / 2 ** 32;
+  };
+  const toLinear = (c: number): number => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const toSrgb = (l: number): number => (l <= 0.0031308 ? l * 12.92 : 1.055 * l ** (1 / 2.4) - 0.055);
+  return Float32Array.from(pixels, (v) => {
+    const noise = sigma * Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+    const level = Math.min(255, Math.max(0, Math.round(toSrgb(toLinear(v / 255) * exposure) * 255 + noise)));
+    return level / 127.5 - 1;
+  });
+}
+
+describe('BlazeFace under low light (figures quoted in MODEL_CARD.md)', () => {
+  const frontal = photos.filter((p) => !p.includes('camera-profile'));
+  const topScore = async (photo: string, exposure: number, sigma: number): Promise<number> => {
+    const input = degrade(await rgb(join(FACES_DIR, photo), 256, 'contain'), exposure, sigma);
+    return Math.max(...((await runOnnx('blazeface', input, [1, 256, 256, 3])).scores?.data as Float32Array));
+  };
+
+  it('keeps every frontal face above 0.75 at 1/16 exposure without noise', async () => {
+    for (const photo of frontal) expect(await topScore(photo, 1 / 16, 0)).toBeGreaterThan(0.75);
+  });
+
+  it('loses faces as sensor noise grows: all found at σ = 8 levels, none at σ = 48', async () => {
+    for (const photo of frontal) {
+      const clean = await topScore(photo, 1, 0);
+      const light = await topScore(photo, 1, 8);
+      const heavy = await topScore(photo, 1, 48);
+      expect(light).toBeGreaterThan(0.75);
+      expect(await topScore(photo, 1, 32)).toBeLessThan(clean);
+      expect(heavy).toBeLessThan(0.5);
+    }
+  });
+});
