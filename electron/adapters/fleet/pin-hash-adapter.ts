@@ -6,7 +6,21 @@ import { KioskError } from '../../shared/result';
  * has little entropy, so the cost parameters matter more than usual; the lockout after five wrong
  * tries (staff-lock-policy) is the other half of the defence.
  */
-export const PIN_SCRYPT_DEFAULTS = { N: 16_384, r: 8, p: 1, keyLength: 32, saltBytes: 16 } as const;
+export interface PinScryptParams {
+  N: number;
+  r: number;
+  p: number;
+  keyLength: number;
+  saltBytes: number;
+}
+
+export const PIN_SCRYPT_DEFAULTS: Readonly<PinScryptParams> = {
+  N: 16_384,
+  r: 8,
+  p: 1,
+  keyLength: 32,
+  saltBytes: 16,
+};
 
 /** The hash of the demo PIN 1234, used when a kiosk runs without a provisioned PIN. */
 export const DEMO_PIN_HASH =
@@ -48,10 +62,7 @@ export function parsePinHash(stored: string): ParsedHash {
 }
 
 /** Hashes a PIN of 4–12 digits with a fresh random salt. */
-export async function hashPin(
-  pin: string,
-  params: Partial<typeof PIN_SCRYPT_DEFAULTS> = {},
-): Promise<string> {
+export async function hashPin(pin: string, params: Partial<PinScryptParams> = {}): Promise<string> {
   if (!/^\d{4,12}$/.test(pin)) throw new KioskError('INVALID_INPUT', 'A staff PIN is 4 to 12 digits.');
   const { N, r, p, keyLength, saltBytes } = { ...PIN_SCRYPT_DEFAULTS, ...params };
   const salt = randomBytes(saltBytes);
