@@ -25,6 +25,8 @@ const origin = appOrigin(devServerUrl);
 const logger = createConsoleLogger('main');
 
 registerAppScheme();
+// Lets tests and side-by-side installs keep their data apart from the kiosk's own.
+if (process.env.SKINKIOSK_USER_DATA) app.setPath('userData', process.env.SKINKIOSK_USER_DATA);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
