@@ -52,13 +52,10 @@ export const ZONE_FEATURES = [
   'rawLuma',
   /** 1 where a channel is ≥ 0.98 (blown highlight) or every channel ≤ 0.02 (crushed shadow). */
   'clipped',
-  /** CIELAB (D65) after the colour matrix, and their squares (variance = mean square − mean²). */
+  /** CIELAB (D65) after the colour matrix. */
   'L',
   'a',
   'b',
-  'L2',
-  'a2',
-  'b2',
   /** Soft specular indicator: much lighter than the zone mean and less chromatic. */
   'shine',
   /** Soft indicator of pixels that do not look like this zone's skin (hair, shadow, glasses, hand). */
@@ -83,7 +80,10 @@ export const ZONE_FEATURES = [
   /** Smoothed lightness G2 L* and its square, for tone unevenness. */
   'smoothL',
   'smoothL2',
-  /** Dark-line energy of the even Gabor filter whose wave vector points at 0°, 45°, 90°, 135°. */
+  /**
+   * Dark-line energy of the even Gabor filter whose wave vector points at 0°, 45°, 90°, 135° (90° =
+   * horizontal lines), in (L*)², averaged over the zone on the 2×2-pooled grid.
+   */
   'ridge0',
   'ridge45',
   'ridge90',

@@ -1,0 +1,48 @@
+/**
+ * Every constant of the skin-metrics network: filter scales, thresholds and kernel shapes. The ONNX
+ * graph (skin-metrics-graph.ts) and the plain-TypeScript reference (skin-metrics-reference.ts) both
+ * read them from here, so a change shows up in both and the parity test keeps them honest.
+ * Units: lightness, a* and b* thresholds are CIELAB units; sizes and σ are pixels of the 256² crop.
+ */
+export const SKIN_METRICS_PARAMS = {
+  /** A channel at or above this (gamma-encoded) is a blown highlight; all at or below, crushed. */
+  clipHigh: 0.98,
+  clipLow: 0.02,
+  /** Floor of the mask blur in normalised convolution (avoids 0/0 away from skin). */
+  maskFloor: 1e-3,
+  /** Scales computed at full resolution. */
+  fineSigmas: [1, 2] as const,
+  /** The coarse scale (σ ≈ 8) is computed on a grid pooled by this factor, with this σ there. */
+  poolFactor: 4,
+  coarseSigmaPooled: 2,
+  /** Gaussian taps reach ±ceil(truncate·σ). */
+  truncate: 3,
+  /** Small dark dots: pore band G1 − G2 below −threshold (soft, logistic of this width). */
+  pore: { threshold: 1.2, width: 0.4 },
+  /** Dark spots: G2 − G8 below −threshold; centres are minima over a nms × nms window. */
+  spot: { threshold: 4, width: 1, nms: 7 },
+  /** Redness blobs: G2 a* − G8 a* above threshold. */
+  red: { threshold: 3, width: 1 },
+  /** Specular: L* above the zone mean by `lightness`, chroma below the zone's. */
+  shine: { lightness: 8, lightnessWidth: 2, chromaWidth: 2 },
+  /** Not this zone's skin: L* below the zone mean by `darker`, or a*b* farther than `abDistance`. */
+  occluded: { darker: 20, darkerWidth: 3, abDistance: 18, abWidth: 3 },
+  /**
+   * Even Gabor filters for line-like (wrinkle) structure, run on the detrended lightness pooled 2×2
+   * (so wavelength 4 here is 8 px of the crop). Wave-vector angles in degrees.
+   */
+  gaborPool: 2,
+  gabor: { wavelength: 4, sigma: 2, gamma: 0.5, size: 9, anglesDeg: [0, 45, 90, 135] as const },
+} as const;
+
+/** sRGB linearisation and CIELAB constants (IEC 61966-2-1, CIE 15). */
+export const SRGB_THRESHOLD = 0.04045;
+export const LAB_EPSILON = 216 / 24389;
+export const LAB_KAPPA = 24389 / 27;
+
+/** Linear sRGB → XYZ (IEC 61966-2-1) with each row divided by the D65 white, so Xn = Yn = Zn = 1. */
+export const SRGB_TO_XYZ_N = [
+  [0.4124564 / 0.95047, 0.3575761 / 0.95047, 0.1804375 / 0.95047],
+  [0.2126729, 0.7151522, 0.072175],
+  [0.0193339 / 1.08883, 0.119192 / 1.08883, 0.9503041 / 1.08883],
+].flat();

@@ -1,0 +1,121 @@
+import { labToLinearRgb, linearToSrgb } from '../../../../electron/core/color/color-spaces';
+import type { Vec3 } from '../../../../electron/core/color/matrix3';
+import { SKIN_ZONES, type SkinZone } from '../../../../electron/core/skin/skin-metrics-io';
+import type { Lab } from '../../../../electron/shared/schemas/skin-profile-schemas';
+
+/**
+ * Synthetic face crops with known content for the skin-metrics tests: a skin colour with fine
+ * texture, dark spots, redness blobs and specular highlights placed where the test says, seen
+ * under a given illuminant, plus rectangular zone masks in a face-like layout.
+ */
+
+export interface Blob {
+  /** Centre and radius (Gaussian σ) in crop pixels. */
+  readonly x: number;
+  readonly y: number;
+  readonly radius: number;
+  /** Spots: L* darkening; redness: a* increase; shine: added white light (linear). */
+  readonly amount: number;
+}
+
+export interface CropSpec {
+  readonly n: number;
+  readonly skin: Lab;
+  /** Standard deviation of the fine L* texture. */
+  readonly texture?: number;
+  readonly spots?: readonly Blob[];
+  readonly redness?: readonly Blob[];
+  readonly shine?: readonly Blob[];
+  /** Von Kries gains of the light (linear sRGB); D65 = [1,1,1]. */
+  readonly illuminant?: Vec3;
+  /** Multiplies linear values (exposure). */
+  readonly exposure?: number;
+  /** Colour outside the zones (hair, eyes, background). */
+  readonly outside?: Lab;
+  readonly seed?: number;
+  /** Round to 8 bits like a camera frame. */
+  readonly quantise?: boolean;
+}
+
+/** Zone rectangles as fractions of the crop: [x0, y0, x1, y1]. */
+export const ZONE_RECTS: Readonly<Record<SkinZone, readonly [number, number, number, number]>> = {
+  forehead: [0.25, 0.08, 0.75, 0.28],
+  left_cheek: [0.14, 0.48, 0.38, 0.74],
+  right_cheek: [0.62, 0.48, 0.86, 0.74],
+  nose: [0.44, 0.34, 0.56, 0.62],
+  chin: [0.35, 0.78, 0.65, 0.92],
+  under_eye_left: [0.2, 0.36, 0.42, 0.44],
+  under_eye_right: [0.58, 0.36, 0.8, 0.44],
+};
+
+/** Pixel bounds of a zone's rectangle. */
+export function zoneBox(zone: SkinZone, n: number): { x0: number; y0: number; x1: number; y1: number } {
+  const [x0, y0, x1, y1] = ZONE_RECTS[zone];
+  return { x0: Math.round(x0 * n), y0: Math.round(y0 * n), x1: Math.round(x1 * n), y1: Math.round(y1 * n) };
+}
+
+/** [7, n, n] 0/1 masks in SKIN_ZONES order. */
+export function zoneMasks(n: number): Float32Array {
+  const masks = new Float32Array(SKIN_ZONES.length * n * n);
+  SKIN_ZONES.forEach((zone, z) => {
+    const { x0, y0, x1, y1 } = zoneBox(zone, n);
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) masks[z * n * n + y * n + x] = 1;
+  });
+  return masks;
+}
+
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Normal deviate (Box–Muller). */
+export const gaussian = (random: () => number): number =>
+  Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+
+const bump = (blob: Blob, x: number, y: number): number =>
+  Math.exp(-((x - blob.x) ** 2 + (y - blob.y) ** 2) / (2 * blob.radius * blob.radius));
+
+function insideAnyZone(x: number, y: number, n: number): boolean {
+  return SKIN_ZONES.some((zone) => {
+    const b = zoneBox(zone, n);
+    return x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1;
+  });
+}
+
+/** [3, n, n] sRGB crop in [0,1]. */
+export function renderCrop(spec: CropSpec): Float32Array {
+  const { n } = spec;
+  const random = rng(spec.seed ?? 11);
+  const gains = spec.illuminant ?? [1, 1, 1];
+  const exposure = spec.exposure ?? 1;
+  const out = new Float32Array(3 * n * n);
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      const grain = gaussian(random) * (spec.texture ?? 0);
+      let lab: Lab;
+      if (spec.outside && !insideAnyZone(x, y, n)) lab = spec.outside;
+      else {
+        let L = spec.skin.L + grain;
+        let a = spec.skin.a;
+        for (const s of spec.spots ?? []) L -= s.amount * bump(s, x, y);
+        for (const r of spec.redness ?? []) a += r.amount * bump(r, x, y);
+        lab = { L, a, b: spec.skin.b };
+      }
+      const linear = labToLinearRgb(lab);
+      const white = (spec.shine ?? []).reduce((s, h) => s + h.amount * bump(h, x, y), 0);
+      for (let c = 0; c < 3; c++) {
+        let v = linearToSrgb(Math.max(0, (linear[c]! + white) * gains[c]! * exposure));
+        v = Math.min(1, Math.max(0, v));
+        out[c * n * n + y * n + x] = spec.quantise ? Math.round(v * 255) / 255 : v;
+      }
+    }
+  }
+  return out;
+}
