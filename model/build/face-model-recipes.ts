@@ -1,4 +1,5 @@
 import type { ConvertedGraph } from '../convert';
+import { int64Tensor } from '../onnx';
 import type { ModelManifestEntry, TensorSpec } from './model-manifest';
 
 /** How one MediaPipe face model is converted: which TensorFlow outputs it needs and the ONNX heads on top. */
@@ -32,11 +33,7 @@ function exposeAs(graph: ConvertedGraph, value: string, name: string): string {
 /** Reshapes a flat per-batch vector to [batch, points, 3]. */
 function pointsOutput(graph: ConvertedGraph, tfName: string, name: string, points: number): string {
   const flat = graph.tensor(tfName);
-  const shape = graph.builder.initializer(`${name}/shape`, {
-    elementType: 'int64',
-    dims: [3],
-    rawData: new Uint8Array(new BigInt64Array([-1n, BigInt(points), 3n]).buffer),
-  });
+  const shape = graph.builder.initializer(`${name}/shape`, int64Tensor([3], [-1, points, 3]));
   return graph.builder.node('Reshape', [flat.name, shape], {}, { name, outputs: [name] });
 }
 

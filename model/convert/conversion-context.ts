@@ -74,7 +74,17 @@ export class ConversionContext {
 
   /** Input `index` as a runtime tensor; a constant becomes an initializer in TensorFlow layout. */
   tensorInput(node: TfNodeDef, index: number): TensorRef {
-    const value = this.input(node, index);
+    return this.asTensor(this.input(node, index));
+  }
+
+  /** The converted value of TensorFlow node `tfName` as a runtime tensor; `reader` names who asks. */
+  tensorValue(tfName: string, reader: string): TensorRef {
+    const value = this.values.get(parseInputRef(tfName).node);
+    if (value === undefined) throw new ConversionError(`${reader} read '${tfName}', which was not converted`);
+    return this.asTensor(value);
+  }
+
+  private asTensor(value: ConvertedValue): TensorRef {
     if (value.kind === 'tensor') return value.ref;
     return {
       onnxName: this.constInitializer(value.name, '', value.tensor),

@@ -111,7 +111,7 @@ export function convertTfjsGraph(model: TfjsGraphModel, options: ConvertOptions)
     inputs,
     opCounts,
     tensor(tfName: string): ConvertedTensor {
-      const ref = ctx.tensorInput({ name: `output ${tfName}`, op: 'Output', input: [tfName] }, 0);
+      const ref = ctx.tensorValue(tfName, 'the requested outputs');
       return { name: ctx.asTf(ref), shape: toDims(ref.shape) };
     },
   };

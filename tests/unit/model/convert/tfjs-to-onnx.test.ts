@@ -135,6 +135,56 @@ describe('convertTfjsGraph against TensorFlow.js', () => {
   });
 });
 
+describe('convertTfjsGraph: the remaining handlers against TensorFlow.js', () => {
+  it('matches EXPLICIT padding, fused LeakyRelu/Elu, fused depthwise, Tanh, Sub and Relu6', async () => {
+    const g = new SyntheticGraph([1, 5, 5, 2]);
+    const w = g.constant('w', [3, 3, 2, 3], noise(54, 11));
+    const b = g.constant('b', [3], noise(3, 12));
+    const conv = (name: string, fused: string[], extra = {}) =>
+      g.op(name, '_FusedConv2D', ['x', w, b], {
+        strides: stride(1),
+        padding: same,
+        data_format: nhwc,
+        dilations: stride(1),
+        fused_ops: attr.strings(fused),
+        num_args: { i: '1' },
+        ...extra,
+      });
+    g.op('explicit', 'Conv2D', ['x', w], {
+      strides: stride(2),
+      padding: attr.s('EXPLICIT'),
+      explicit_paddings: attr.ints([0, 0, 1, 2, 0, 1, 0, 0]),
+      data_format: nhwc,
+      dilations: stride(1),
+    });
+    conv('leaky', ['BiasAdd', 'LeakyRelu'], { leakyrelu_alpha: attr.f(0.3) });
+    conv('elu', ['BiasAdd', 'Elu']);
+    const dw = g.constant('dw', [3, 3, 3, 1], noise(27, 13));
+    const dwb = g.constant('dwb', [3], noise(3, 14));
+    g.op('fdw', 'FusedDepthwiseConv2dNative', ['leaky', dw, dwb], {
+      strides: stride(2),
+      padding: same,
+      data_format: nhwc,
+      dilations: stride(1),
+      fused_ops: attr.strings(['BiasAdd', 'Relu6']),
+      num_args: { i: '1' },
+    });
+    g.op('tanh', 'Tanh', ['elu']);
+    g.op('sub', 'Sub', ['tanh', g.constant('offset', [3], [0.5, -0.5, 0])]);
+    g.op('relu6', 'Relu6', [g.op('scaled', 'Mul', ['sub', g.constant('ten', [], [10])])]);
+    await expectParity(
+      g,
+      ['explicit', 'fdw', 'relu6'],
+      [
+        // Rows: 5 + 1 + 2 padded, 3×3 stride 2 → 3; columns: 5 + 0 + 1 → 2.
+        [1, 3, 2, 3],
+        [1, 3, 3, 3],
+        [1, 5, 5, 3],
+      ],
+    );
+  });
+});
+
 describe('convertTfjsGraph errors', () => {
   const convert = async (build: (g: SyntheticGraph) => string): Promise<unknown> => {
     const g = new SyntheticGraph([1, 4, 4, 1]);
