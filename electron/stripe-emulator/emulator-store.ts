@@ -27,6 +27,7 @@ export interface EmuPaymentIntent {
   currency: string;
   status: PaymentIntentStatus;
   capture_method: 'automatic' | 'automatic_async' | 'manual';
+  allowed_payment_method_types: string[];
   payment_method_types: string[];
   payment_method: string | null;
   latest_charge: string | null;

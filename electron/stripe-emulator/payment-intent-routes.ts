@@ -61,6 +61,10 @@ export function createIntent(store: EmulatorStore, params: FormObject): object {
       'capture_method',
     );
   }
+  // API versions from 2026-10-28 name the parameter `allowed_payment_method_types`; older ones
+  // (and older SDKs) send `payment_method_types`. Both are accepted, both are returned.
+  const methods = stringArray(params, 'allowed_payment_method_types') ??
+    stringArray(params, 'payment_method_types') ?? ['card'];
   const id = stripeId('pi');
   const pi: EmuPaymentIntent = {
     id,
@@ -71,7 +75,8 @@ export function createIntent(store: EmulatorStore, params: FormObject): object {
     currency,
     status: 'requires_payment_method',
     capture_method: captureMethod as EmuPaymentIntent['capture_method'],
-    payment_method_types: stringArray(params, 'payment_method_types') ?? ['card'],
+    allowed_payment_method_types: methods,
+    payment_method_types: methods,
     payment_method: null,
     latest_charge: null,
     last_payment_error: null,
