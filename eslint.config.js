@@ -61,10 +61,23 @@ export default tseslint.config(
   },
   {
     files: ['electron/adapters/**/*.ts', 'electron/app/**/*.ts', 'electron/cli/**/*.ts', 'model/**/*.ts'],
-    rules: border(
-      ['electron', '**/main/**', '**/preload/**', '**/renderer/**'],
-      'Adapters, the app layer, the CLI and model tooling run without Electron; only electron/main may import it.',
-    ),
+    // The `electron` package is matched by name (`paths`): as a pattern it would also match any
+    // relative path through the electron/ folder, e.g. model tooling importing electron/core.
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only electron/main may import Electron.' }],
+          patterns: [
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message:
+                'Adapters, the app layer, the CLI and model tooling run without Electron; only electron/main may import it.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['electron/preload/**/*.ts'],
