@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppImageUpdater } from 'electron-updater';
 import type { AppAdapter } from 'electron-updater/out/AppAdapter';
+import type { UpdateDriver } from '../../core/fleet/update-driver-port';
+import { createElectronUpdaterDriver, type ElectronUpdaterDriverOptions } from './electron-updater-driver';
 import { NodeHttpExecutor } from './node-http-executor';
 
 /** Folder name for downloaded updates under the cache dir, as electron-builder names it. */
@@ -77,4 +79,26 @@ export function createNodeAppImageUpdater(app: NodeAppAdapter): AppImageUpdater 
   // Without an app from Electron the updater has no HTTP executor; the field is not in its typings.
   (updater as unknown as { httpExecutor: NodeHttpExecutor }).httpExecutor = new NodeHttpExecutor();
   return updater;
+}
+
+/**
+ * The whole Node-side updater for a feed: app adapter, AppImage updater and driver. Installing runs
+ * electron-updater's own AppImage install (replace the file, start the new one) and then quits.
+ */
+export function createNodeUpdateDriver(
+  app: NodeAppAdapter,
+  feed: Omit<ElectronUpdaterDriverOptions, 'finishInstall' | 'disableDifferentialDownload'>,
+): { driver: UpdateDriver; updater: AppImageUpdater } {
+  const updater = createNodeAppImageUpdater(app);
+  const driver = createElectronUpdaterDriver(updater, {
+    ...feed,
+    // Whole-file downloads: block maps need an AppImage built by electron-builder to diff against.
+    disableDifferentialDownload: true,
+    finishInstall: () => {
+      const started = updater.install(true, true);
+      if (started) app.quit();
+      return started;
+    },
+  });
+  return { driver, updater };
 }
