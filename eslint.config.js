@@ -5,7 +5,22 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'worker_threads', 'stream', 'url', 'util'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'worker_threads',
+  'stream',
+  'url',
+  'util',
+];
 const platformPackages = [
   'electron',
   'electron-updater',
@@ -19,13 +34,34 @@ const platformPackages = [
   'qrcode',
 ];
 
-const border = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
-});
+// Bare package names are matched exactly (`paths`), so "electron" forbids the package without also
+// forbidding this repository's own electron/ folder; folder and node: rules are glob patterns.
+const border = (entries, message) => {
+  const names = entries.filter((e) => !e.includes('*') && !e.includes('/'));
+  const patterns = entries.filter((e) => e.includes('*') || e.includes('/'));
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: names.map((name) => ({ name, message })),
+        patterns: patterns.length ? [{ group: patterns, message }] : [],
+      },
+    ],
+  };
+};
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', '.gpu/', '.gl/', 'test-results/', 'playwright-report/', 'tests/artifacts/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      '.gpu/',
+      '.gl/',
+      'test-results/',
+      'playwright-report/',
+      'tests/artifacts/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -48,41 +84,59 @@ export default tseslint.config(
   {
     files: ['electron/shared/**/*.ts'],
     rules: border(
-      [...nodeBuiltins, ...platformPackages, '**/core/**', '**/adapters/**', '**/app/**', '**/main/**', '**/renderer/**'],
+      [
+        ...nodeBuiltins,
+        ...platformPackages,
+        '**/core/**',
+        '**/adapters/**',
+        '**/app/**',
+        '**/main/**',
+        '**/renderer/**',
+      ],
       'electron/shared is the contract between processes: zod schemas and types only.',
     ),
   },
   {
     files: ['electron/core/**/*.ts'],
     rules: border(
-      [...nodeBuiltins, ...platformPackages, '**/adapters/**', '**/app/**', '**/main/**', '**/preload/**', '**/cli/**', '**/renderer/**'],
+      [
+        ...nodeBuiltins,
+        ...platformPackages,
+        '**/adapters/**',
+        '**/app/**',
+        '**/main/**',
+        '**/preload/**',
+        '**/cli/**',
+        '**/renderer/**',
+      ],
       'electron/core is pure TypeScript: no platform, no I/O, no native modules. Put I/O behind a port in adapters/.',
     ),
   },
   {
-    files: ['electron/adapters/**/*.ts', 'electron/app/**/*.ts', 'electron/cli/**/*.ts', 'model/**/*.ts'],
-    // The `electron` package is matched by name (`paths`): as a pattern it would also match any
-    // relative path through the electron/ folder, e.g. model tooling importing electron/core.
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'Only electron/main may import Electron.' }],
-          patterns: [
-            {
-              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
-              message:
-                'Adapters, the app layer, the CLI and model tooling run without Electron; only electron/main may import it.',
-            },
-          ],
-        },
-      ],
-    },
+    files: [
+      'electron/adapters/**/*.ts',
+      'electron/app/**/*.ts',
+      'electron/cli/**/*.ts',
+      'electron/preview-host/**/*.ts',
+      'electron/stripe-emulator/**/*.ts',
+      'model/**/*.ts',
+    ],
+    rules: border(
+      ['electron', '**/main/**', '**/preload/**', '**/renderer/**'],
+      'Adapters, the app layer, the hosts, the CLI and model tooling run without Electron; only electron/main may import it.',
+    ),
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: border(
-      ['**/core/**', '**/adapters/**', '**/app/**', '**/main/**', '**/renderer/**', ...platformPackages.filter((p) => p !== 'electron')],
+      [
+        '**/core/**',
+        '**/adapters/**',
+        '**/app/**',
+        '**/main/**',
+        '**/renderer/**',
+        ...platformPackages.filter((p) => p !== 'electron'),
+      ],
       'The preload only bridges the contract.',
     ),
   },
@@ -90,7 +144,16 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     languageOptions: { globals: { ...globals.browser } },
     rules: border(
-      [...nodeBuiltins, ...platformPackages, '**/electron/core/**', '**/electron/adapters/**', '**/electron/app/**', '**/electron/main/**', '**/electron/preload/**', '**/electron/cli/**'],
+      [
+        ...nodeBuiltins,
+        ...platformPackages,
+        '**/electron/core/**',
+        '**/electron/adapters/**',
+        '**/electron/app/**',
+        '**/electron/main/**',
+        '**/electron/preload/**',
+        '**/electron/cli/**',
+      ],
       'The renderer talks to the machine only through electron/shared (the IPC contract).',
     ),
   },

@@ -31,7 +31,12 @@ export default defineConfig({
   },
   projects: [
     { name: 'portrait', use: { viewport: { width: 1080, height: 1920 } }, testIgnore: /electron\// },
-    { name: 'landscape', use: { viewport: { width: 1920, height: 1080 } }, grep: /@layout/, testIgnore: /electron\// },
+    {
+      name: 'landscape',
+      use: { viewport: { width: 1920, height: 1080 } },
+      grep: /@layout/,
+      testIgnore: /electron\//,
+    },
     // Runs last: it switches better-sqlite3 to Electron's ABI for its duration.
     { name: 'electron', testMatch: /electron\/.*\.spec\.ts/, dependencies: ['portrait', 'landscape'] },
   ],

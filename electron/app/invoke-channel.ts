@@ -45,7 +45,10 @@ export async function invokeChannel(
     const value = await handler(parsed.data, ctx);
     const checked = def.output.safeParse(value);
     if (!checked.success) {
-      deps.logger.error('ipc.invalid_output', { channel: name, issue: checked.error.issues[0]?.message ?? '' });
+      deps.logger.error('ipc.invalid_output', {
+        channel: name,
+        issue: checked.error.issues[0]?.message ?? '',
+      });
       return { ok: false, error: { code: 'INTERNAL', message: 'The kiosk produced an invalid answer.' } };
     }
     return { ok: true, value: checked.data };
@@ -54,7 +57,10 @@ export async function invokeChannel(
       deps.logger.info('ipc.failed', { channel: name, code: err.code });
       return { ok: false, error: err.toShape() };
     }
-    deps.logger.error('ipc.crashed', { channel: name, error: err instanceof Error ? err.message : String(err) });
+    deps.logger.error('ipc.crashed', {
+      channel: name,
+      error: err instanceof Error ? err.message : String(err),
+    });
     return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on the kiosk.' } };
   }
 }

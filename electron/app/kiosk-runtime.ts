@@ -62,7 +62,12 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
 
   return {
     invoke: (channel, raw) =>
-      invokeChannel({ handlers, staffUnlocked: () => staff.isUnlocked(), logger: opts.logger }, channel, raw, hub),
+      invokeChannel(
+        { handlers, staffUnlocked: () => staff.isUnlocked(), logger: opts.logger },
+        channel,
+        raw,
+        hub,
+      ),
     subscribe: (listener) => hub.subscribe(listener),
     resolveProductImage: async () => null,
     session,

@@ -31,7 +31,9 @@ export class StaffService {
     const now = this.deps.now();
     return {
       unlocked: this.state.unlocked,
-      lockedUntil: isLockedOut(this.state, now) ? new Date(this.state.lockedUntilMs ?? now).toISOString() : null,
+      lockedUntil: isLockedOut(this.state, now)
+        ? new Date(this.state.lockedUntilMs ?? now).toISOString()
+        : null,
       attemptsLeft: attemptsLeft(this.state, this.deps.rules, now),
     };
   }

@@ -36,7 +36,9 @@ export async function runServeCommand(argv: string[]): Promise<number> {
   const logger = createConsoleLogger('preview');
   const dataDir = path.resolve(values['data-dir']);
   mkdirSync(dataDir, { recursive: true });
-  const loaded = await loadKioskConfig(values.config ? path.resolve(values.config) : resolveConfigPath(dataDir));
+  const loaded = await loadKioskConfig(
+    values.config ? path.resolve(values.config) : resolveConfigPath(dataDir),
+  );
   const runtime = await createKioskRuntime({
     config: loaded.config,
     needsSetup: needsSetupMessage(loaded),

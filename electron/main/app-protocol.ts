@@ -15,12 +15,17 @@ export function registerAppScheme(): void {
  * Serves the built renderer and cached product images under app://kiosk/. Paths are resolved inside
  * their root only; anything else is a 404. Every response carries the CSP header.
  */
-export function serveAppProtocol(rendererDir: string, resolveProductImage: (urlPath: string) => Promise<string | null>): void {
+export function serveAppProtocol(
+  rendererDir: string,
+  resolveProductImage: (urlPath: string) => Promise<string | null>,
+): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
     const pathname = decodeURIComponent(url.pathname);
-    const file = pathname.startsWith('/product-images/') ? await resolveProductImage(pathname) : insideRoot(rendererDir, pathname);
+    const file = pathname.startsWith('/product-images/')
+      ? await resolveProductImage(pathname)
+      : insideRoot(rendererDir, pathname);
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);

@@ -6,7 +6,8 @@ export function createDisplayKeepAwake(): DisplayKeepAwake {
   let id: number | null = null;
   return {
     hold() {
-      if (id === null || !powerSaveBlocker.isStarted(id)) id = powerSaveBlocker.start('prevent-display-sleep');
+      if (id === null || !powerSaveBlocker.isStarted(id))
+        id = powerSaveBlocker.start('prevent-display-sleep');
     },
     release() {
       if (id !== null && powerSaveBlocker.isStarted(id)) powerSaveBlocker.stop(id);

@@ -31,10 +31,13 @@ if (process.env.SKINKIOSK_USER_DATA) app.setPath('userData', process.env.SKINKIO
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start).catch((err: unknown) => {
-    logger.error('main.start_failed', { error: err instanceof Error ? err.message : String(err) });
-    app.exit(1);
-  });
+  void app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      logger.error('main.start_failed', { error: err instanceof Error ? err.message : String(err) });
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {

@@ -16,7 +16,10 @@ export function registerIpc(runtime: KioskRuntime, origin: string, logger: Logge
       const frame = event.senderFrame;
       if (!frame || frame.parent !== null || !isAppUrl(frame.url, origin)) {
         logger.warn('ipc.forbidden_sender', { channel });
-        return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'Requests are only accepted from the kiosk app.' } };
+        return {
+          ok: false,
+          error: { code: 'FORBIDDEN_SENDER', message: 'Requests are only accepted from the kiosk app.' },
+        };
       }
       return runtime.invoke(channel, raw);
     });

@@ -4,7 +4,9 @@ import type { Input, WebContents } from 'electron';
  * Key combinations that would close, reload or inspect the kiosk. Blocked in production so a
  * shopper with a keyboard cannot leave the app; kept in development.
  */
-export function isKioskEscape(input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'alt' | 'shift'>): boolean {
+export function isKioskEscape(
+  input: Pick<Input, 'type' | 'key' | 'control' | 'meta' | 'alt' | 'shift'>,
+): boolean {
   if (input.type !== 'keyDown') return false;
   const key = input.key.toLowerCase();
   const ctrl = input.control || input.meta;

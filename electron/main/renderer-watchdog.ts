@@ -7,7 +7,12 @@ const HANG_GRACE_MS = 10_000;
  * A crashed or hung renderer is reloaded, which lands on Attract with an empty session. Main drops
  * the shopper's data too (`onRecover`), so nothing survives a crash.
  */
-export function watchRenderer(win: BrowserWindow, reload: () => void, onRecover: (cause: string) => void, logger: Logger): void {
+export function watchRenderer(
+  win: BrowserWindow,
+  reload: () => void,
+  onRecover: (cause: string) => void,
+  logger: Logger,
+): void {
   let hangTimer: ReturnType<typeof setTimeout> | null = null;
   const recover = (cause: string) => {
     logger.error('renderer.recovering', { cause });

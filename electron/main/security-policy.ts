@@ -19,7 +19,11 @@ export function applyPermissionPolicy(session: Session, origin: string, logger: 
   });
   session.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => {
     const mediaType = 'mediaType' in details ? details.mediaType : undefined;
-    return permission === 'media' && requestingOrigin === origin && (mediaType === undefined || mediaType === 'video');
+    return (
+      permission === 'media' &&
+      requestingOrigin === origin &&
+      (mediaType === undefined || mediaType === 'video')
+    );
   });
   session.setDevicePermissionHandler(() => false);
 }

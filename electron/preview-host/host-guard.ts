@@ -7,7 +7,10 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 /** The preview host exposes the kiosk's whole handler table, so it only ever listens on loopback. */
 export function assertLoopback(host: string): void {
   if (!LOOPBACK.has(host)) {
-    throw new KioskError('CONFIG_INVALID', `Refusing to bind the preview host to ${host}: only loopback is allowed.`);
+    throw new KioskError(
+      'CONFIG_INVALID',
+      `Refusing to bind the preview host to ${host}: only loopback is allowed.`,
+    );
   }
 }
 

@@ -49,7 +49,8 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     if (!sameOrigin(req, port)) return send(res, 403, 'text/plain', 'Forbidden origin');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(opts.token, tokenFrom(req))) return send(res, 401, 'text/plain', 'Missing or wrong token');
+      if (!tokenMatches(opts.token, tokenFrom(req)))
+        return send(res, 401, 'text/plain', 'Missing or wrong token');
       const match = /^\/api\/invoke\/([a-z-]+:[a-z-]+)$/.exec(url.pathname);
       if (req.method !== 'POST' || !match?.[1]) return send(res, 404, 'text/plain', 'Not found');
       const body = await readBody(req);
@@ -66,7 +67,8 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
         ? send(res, 200, 'application/json', JSON.stringify(result))
         : send(res, 200, 'application/octet-stream', Buffer.from(encodeWire(result)));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain', 'Method not allowed');
     if (url.pathname.startsWith('/product-images/')) {
       const file = await opts.runtime.resolveProductImage(url.pathname);
       if (!file) return send(res, 404, 'text/plain', 'Not found');

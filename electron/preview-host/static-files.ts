@@ -14,7 +14,8 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export const contentType = (file: string): string => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+export const contentType = (file: string): string =>
+  TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /**
  * Resolves a URL path inside `root`, refusing anything that escapes it (`..`, encoded slashes,

@@ -7,7 +7,14 @@
  * across the bridge. Channels marked "staff" fail with STAFF_REQUIRED unless staff mode is unlocked.
  */
 import { z } from 'zod';
-import { AnalysisProgress, AnalysisResult, AnalyzeRequest, Frame, InferenceStatus, QualityReport } from './schemas/analysis-schemas';
+import {
+  AnalysisProgress,
+  AnalysisResult,
+  AnalyzeRequest,
+  Frame,
+  InferenceStatus,
+  QualityReport,
+} from './schemas/analysis-schemas';
 import { CatalogStatus, ProductSummary, Routine, ShadeMatch } from './schemas/catalog-schemas';
 import { Cart, CartRequest, PaymentState } from './schemas/checkout-schemas';
 import { QuestionnaireAnswers } from './schemas/questionnaire-schemas';
@@ -69,7 +76,11 @@ export const channels = {
   // ── Catalog ────────────────────────────────────────────────────────────────
   /** A routine for a profile, from in-stock products, within an optional budget. */
   'catalog:recommend': channel(
-    z.object({ profile: SkinProfile, answers: QuestionnaireAnswers, budgetMinor: z.number().int().positive().nullable() }),
+    z.object({
+      profile: SkinProfile,
+      answers: QuestionnaireAnswers,
+      budgetMinor: z.number().int().positive().nullable(),
+    }),
     Routine,
   ),
   /** Complexion shades nearest the measured skin colour; `shift` steps lighter (<0) or darker (>0). */
@@ -103,14 +114,21 @@ export const channels = {
   /** Current state of an order's payment. */
   'payment:state': channel(z.object({ orderId: z.string() }), PaymentState),
   /** Recent orders for the staff payments section. (staff) */
-  'payment:orders': channel(z.object({ limit: z.number().int().min(1).max(200) }), z.array(OrderSummary), true),
+  'payment:orders': channel(
+    z.object({ limit: z.number().int().min(1).max(200) }),
+    z.array(OrderSummary),
+    true,
+  ),
   /** Refund a captured order in full. (staff) */
   'payment:refund': channel(z.object({ orderId: z.string() }), OrderSummary, true),
   /**
    * Demo mode only: present a test card on the emulated reader, as if the shopper tapped it. Fails
    * with PAYMENT_NOT_CONFIGURED when payments run against a real Stripe account.
    */
-  'payment:demo-tap': channel(z.object({ card: z.enum(['success', 'generic_decline', 'insufficient_funds']) }), done),
+  'payment:demo-tap': channel(
+    z.object({ card: z.enum(['success', 'generic_decline', 'insufficient_funds']) }),
+    done,
+  ),
 
   // ── Staff and fleet ────────────────────────────────────────────────────────
   /** Unlock staff mode with the PIN; 5 wrong tries lock entry for 5 minutes. */

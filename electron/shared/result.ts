@@ -65,12 +65,18 @@ export class KioskError extends Error {
   }
 
   toShape(): KioskErrorShape {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (code: ErrorCode, message: string, details?: KioskErrorShape['details']): Result<never> => ({
+export const fail = (
+  code: ErrorCode,
+  message: string,
+  details?: KioskErrorShape['details'],
+): Result<never> => ({
   ok: false,
   error: details ? { code, message, details } : { code, message },
 });

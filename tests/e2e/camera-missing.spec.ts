@@ -6,10 +6,19 @@ import { chromiumPath } from './support/e2e-env';
 test('no camera → clear screen → recommendations from the answers alone', async ({ host }) => {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, permissions: ['camera'] });
+    const context = await browser.newContext({
+      viewport: { width: 1080, height: 1920 },
+      permissions: ['camera'],
+    });
     const page = await context.newPage();
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Tap to start' }).click();

@@ -1,7 +1,10 @@
 import { test, expect, snap, expectAccessible } from './support/preview-host-fixture';
 
 test.describe('shopper flow with the fake camera', () => {
-  test('attract → consent → questionnaire → capture → analysis → results → routine → cart @layout', async ({ page, host }, info) => {
+  test('attract → consent → questionnaire → capture → analysis → results → routine → cart @layout', async ({
+    page,
+    host,
+  }, info) => {
     const suffix = info.project.name;
     await page.goto(host.url);
     await expect(page.getByRole('heading', { name: 'Discover your skin' })).toBeVisible();

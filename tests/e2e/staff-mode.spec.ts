@@ -1,6 +1,9 @@
 import { test, expect, snap, expectAccessible } from './support/preview-host-fixture';
 
-test('a 3-second press on the corner opens the PIN pad; wrong PINs count down; the right one unlocks', async ({ page, host }) => {
+test('a 3-second press on the corner opens the PIN pad; wrong PINs count down; the right one unlocks', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   const corner = page.getByTestId('staff-corner');
   const box = await corner.boundingBox();

@@ -16,10 +16,19 @@ let host: PreviewHost;
 let runtime: KioskRuntime;
 let root: string;
 
-function call(pathname: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function call(
+  pathname: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, path: pathname, method: opts.method ?? 'GET', headers: opts.headers },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: pathname,
+        method: opts.method ?? 'GET',
+        headers: opts.headers,
+      },
       (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));
@@ -52,7 +61,14 @@ beforeAll(async () => {
     logger: silentLogger,
     keepAwake: { hold() {}, release() {} },
   });
-  host = await startPreviewHost({ runtime, rendererDir, host: '127.0.0.1', port: 0, token: TOKEN, logger: silentLogger });
+  host = await startPreviewHost({
+    runtime,
+    rendererDir,
+    host: '127.0.0.1',
+    port: 0,
+    token: TOKEN,
+    logger: silentLogger,
+  });
 });
 
 afterAll(async () => {
@@ -64,7 +80,14 @@ afterAll(async () => {
 describe('preview host', () => {
   it('refuses to bind anywhere but loopback', async () => {
     await expect(
-      startPreviewHost({ runtime, rendererDir: root, host: '0.0.0.0', port: 0, token: TOKEN, logger: silentLogger }),
+      startPreviewHost({
+        runtime,
+        rendererDir: root,
+        host: '0.0.0.0',
+        port: 0,
+        token: TOKEN,
+        logger: silentLogger,
+      }),
     ).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
   });
 
@@ -79,7 +102,9 @@ describe('preview host', () => {
 
   it('answers 401 without the token or with a wrong one', async () => {
     expect((await invoke('app:info', {}, { authorization: '' })).status).toBe(401);
-    expect((await invoke('app:info', {}, { authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
+    expect((await invoke('app:info', {}, { authorization: 'Bearer wrong-token-0123456789' })).status).toBe(
+      401,
+    );
     const ok = await invoke('app:info', {});
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { storeId: 'demo-store' } });
@@ -102,15 +127,23 @@ describe('preview host', () => {
       ws.once('open', resolve);
       ws.once('error', reject);
     });
-    const reply = new Promise<unknown>((resolve) => ws.once('message', (data: Buffer) => resolve(decodeWire(new Uint8Array(data)))));
+    const reply = new Promise<unknown>((resolve) =>
+      ws.once('message', (data: Buffer) => resolve(decodeWire(new Uint8Array(data)))),
+    );
     ws.send(encodeWire({ kind: 'invoke', id: 1, channel: 'staff:status', payload: {} }));
-    expect(await reply).toMatchObject({ kind: 'result', id: 1, result: { ok: true, value: { unlocked: false } } });
+    expect(await reply).toMatchObject({
+      kind: 'result',
+      id: 1,
+      result: { ok: true, value: { unlocked: false } },
+    });
     ws.close();
   });
 
   it('rejects a WebSocket without the token', async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api/ws`);
-    const status = await new Promise<number>((resolve) => ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+    const status = await new Promise<number>((resolve) =>
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+    );
     expect(status).toBe(401);
   });
 });

@@ -5,7 +5,10 @@ import type { StaffService } from '../staff-service';
 type SessionChannels = 'app:info' | 'session:start' | 'session:end' | 'session:camera-state';
 type StaffChannels = 'staff:unlock' | 'staff:lock' | 'staff:status';
 
-export function createSessionHandlers(session: SessionService, staff: StaffService): PartialHandlerTable<SessionChannels> {
+export function createSessionHandlers(
+  session: SessionService,
+  staff: StaffService,
+): PartialHandlerTable<SessionChannels> {
   return {
     'app:info': async () => session.info(),
     'session:start': async () => session.start(),

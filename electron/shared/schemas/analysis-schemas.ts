@@ -16,7 +16,9 @@ export const Frame = z
     data: z.instanceof(Uint8Array),
   })
   .refine((f) => f.width * f.height <= MAX_FRAME_PIXELS, { message: 'frame too large' })
-  .refine((f) => f.data.byteLength === f.width * f.height * 4, { message: 'data length must be width*height*4' });
+  .refine((f) => f.data.byteLength === f.width * f.height * 4, {
+    message: 'data length must be width*height*4',
+  });
 export type Frame = z.infer<typeof Frame>;
 
 /** Live guidance hints, in the order the shopper should fix them. */

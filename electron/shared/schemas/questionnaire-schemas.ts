@@ -5,7 +5,14 @@ export const MiddayFeel = z.enum(['oily_all_over', 'oily_tzone', 'comfortable', 
 /** "Does your skin react to new products (stinging, redness)?" */
 export const Sensitivity = z.enum(['often', 'sometimes', 'rarely']);
 /** "What is your main goal?" */
-export const SkinGoal = z.enum(['hydration', 'even_tone', 'anti_aging', 'oil_control', 'calm_redness', 'smooth_texture']);
+export const SkinGoal = z.enum([
+  'hydration',
+  'even_tone',
+  'anti_aging',
+  'oil_control',
+  'calm_redness',
+  'smooth_texture',
+]);
 
 /** The shopper's answers. Every question can be skipped, so every field is optional. */
 export const QuestionnaireAnswers = z

@@ -88,7 +88,10 @@ export class KioskSession {
   }
 
   setQuantity(sku: string, quantity: number): void {
-    this.cart = quantity <= 0 ? this.cart.filter((i) => i.sku !== sku) : this.cart.map((i) => (i.sku === sku ? { sku, quantity: Math.min(10, quantity) } : i));
+    this.cart =
+      quantity <= 0
+        ? this.cart.filter((i) => i.sku !== sku)
+        : this.cart.map((i) => (i.sku === sku ? { sku, quantity: Math.min(10, quantity) } : i));
   }
 
   openStaff(): void {

@@ -20,7 +20,9 @@ const SKIP_REASON =
 const executable = electronExecutable();
 if (!executable) console.log(`Electron smoke test ${SKIP_REASON}`);
 const ensureAbi = (runtime: 'node' | 'electron') =>
-  spawnSync(process.execPath, [path.join(repoRoot, 'build/scripts/ensure-native-abi.mjs'), runtime], { stdio: 'inherit' }).status;
+  spawnSync(process.execPath, [path.join(repoRoot, 'build/scripts/ensure-native-abi.mjs'), runtime], {
+    stdio: 'inherit',
+  }).status;
 
 test.describe('Electron shell', () => {
   test.skip(!executable, SKIP_REASON);
@@ -42,13 +44,24 @@ test.describe('Electron shell', () => {
       await expect(page.getByRole('heading', { name: 'Discover your skin' })).toBeVisible();
       expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
       // No Node in the page (nodeIntegration off, context isolated): only the bridge is visible.
-      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-      expect(await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');
-      expect(await page.evaluate(() => Object.keys((window as unknown as { kiosk: object }).kiosk).sort())).toEqual(['invoke', 'on']);
+      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
+      expect(await page.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe(
+        'undefined',
+      );
+      expect(
+        await page.evaluate(() => Object.keys((window as unknown as { kiosk: object }).kiosk).sort()),
+      ).toEqual(['invoke', 'on']);
       expect(page.url()).toMatch(/^app:\/\/kiosk\//);
       const opened = await page.evaluate(() => window.open('https://example.com') === null);
       expect(opened).toBe(true);
-      const info = await page.evaluate(() => (window as unknown as { kiosk: { invoke(c: string, i: unknown): Promise<unknown> } }).kiosk.invoke('app:info', {}));
+      const info = await page.evaluate(() =>
+        (window as unknown as { kiosk: { invoke(c: string, i: unknown): Promise<unknown> } }).kiosk.invoke(
+          'app:info',
+          {},
+        ),
+      );
       expect(info).toMatchObject({ ok: true, value: { storeId: 'demo-store' } });
     } finally {
       await app.close();

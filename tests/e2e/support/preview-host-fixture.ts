@@ -12,12 +12,23 @@ export interface PreviewHost {
 }
 
 /** Starts `skinkiosk serve` on a free loopback port with its own data folder and optional config. */
-export async function startHost(config: Record<string, unknown> | null): Promise<PreviewHost & { stop(): Promise<void> }> {
+export async function startHost(
+  config: Record<string, unknown> | null,
+): Promise<PreviewHost & { stop(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'skinkiosk-e2e-'));
   if (config) writeFileSync(path.join(dataDir, 'kiosk-config.json'), JSON.stringify(config));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'electron/cli/index.ts'), 'serve', '--port', '0', '--data-dir', dataDir],
+    [
+      '--import',
+      'tsx',
+      path.join(repoRoot, 'electron/cli/index.ts'),
+      'serve',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );
   let stderr = '';
@@ -59,7 +70,10 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-export const test = base.extend<{ host: PreviewHost }, { workerHost: PreviewHost & { stop(): Promise<void> } }>({
+export const test = base.extend<
+  { host: PreviewHost },
+  { workerHost: PreviewHost & { stop(): Promise<void> } }
+>({
   workerHost: [
     async ({}, use) => {
       const host = await startHost({ session: { idleTimeoutSec: 15, stillThereSec: 5 } });

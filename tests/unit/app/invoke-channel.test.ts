@@ -6,7 +6,10 @@ import type { Logger } from '../../../electron/core/ports/logger-port';
 
 const sink = { emit: vi.fn() };
 
-function deps(handlers: Partial<HandlerTable>, staff = false): InvokeDeps & { logger: Logger & { lines: unknown[][] } } {
+function deps(
+  handlers: Partial<HandlerTable>,
+  staff = false,
+): InvokeDeps & { logger: Logger & { lines: unknown[][] } } {
   const lines: unknown[][] = [];
   const log = (level: string) => (msg: string, fields?: unknown) => lines.push([level, msg, fields]);
   return {
@@ -18,7 +21,9 @@ function deps(handlers: Partial<HandlerTable>, staff = false): InvokeDeps & { lo
 
 describe('invokeChannel', () => {
   it('parses input and returns the handler value as ok', async () => {
-    const d = deps({ 'staff:unlock': async ({ pin }) => ({ unlocked: pin === '1234', lockedUntil: null, attemptsLeft: 5 }) });
+    const d = deps({
+      'staff:unlock': async ({ pin }) => ({ unlocked: pin === '1234', lockedUntil: null, attemptsLeft: 5 }),
+    });
     expect(await invokeChannel(d, 'staff:unlock', { pin: '1234' }, sink)).toEqual({
       ok: true,
       value: { unlocked: true, lockedUntil: null, attemptsLeft: 5 },
@@ -47,36 +52,63 @@ describe('invokeChannel', () => {
         return { unlocked: false, lockedUntil: null, attemptsLeft: 5 };
       },
     });
-    expect(await invokeChannel(d, 'fs:read', {}, sink)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await invokeChannel(d, '__proto__', {}, sink)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await invokeChannel(d, 'staff:unlock', 'not an object', sink)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await invokeChannel(d, 'staff:unlock', { pin: '12ab' }, sink)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await invokeChannel(d, 'staff:unlock', { pin: '1234', extra: true }, sink)).toMatchObject({ ok: true });
+    expect(await invokeChannel(d, 'fs:read', {}, sink)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await invokeChannel(d, '__proto__', {}, sink)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await invokeChannel(d, 'staff:unlock', 'not an object', sink)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await invokeChannel(d, 'staff:unlock', { pin: '12ab' }, sink)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await invokeChannel(d, 'staff:unlock', { pin: '1234', extra: true }, sink)).toMatchObject({
+      ok: true,
+    });
     expect(seen).toEqual([{ pin: '1234' }]);
   });
 
   it('gates staff channels', async () => {
     const handler = vi.fn(async () => []);
-    expect(await invokeChannel(deps({ 'payment:orders': handler }), 'payment:orders', { limit: 5 }, sink)).toMatchObject({
+    expect(
+      await invokeChannel(deps({ 'payment:orders': handler }), 'payment:orders', { limit: 5 }, sink),
+    ).toMatchObject({
       ok: false,
       error: { code: 'STAFF_REQUIRED' },
     });
     expect(handler).not.toHaveBeenCalled();
-    expect(await invokeChannel(deps({ 'payment:orders': handler }, true), 'payment:orders', { limit: 5 }, sink)).toEqual({ ok: true, value: [] });
+    expect(
+      await invokeChannel(deps({ 'payment:orders': handler }, true), 'payment:orders', { limit: 5 }, sink),
+    ).toEqual({ ok: true, value: [] });
   });
 
   it('turns a KioskError into its typed shape and any other throw into INTERNAL', async () => {
-    const typed = deps({ 'staff:lock': async () => Promise.reject(new KioskError('STAFF_LOCKED_OUT', 'wait', { lockedUntil: 'x' })) });
+    const typed = deps({
+      'staff:lock': async () =>
+        Promise.reject(new KioskError('STAFF_LOCKED_OUT', 'wait', { lockedUntil: 'x' })),
+    });
     expect(await invokeChannel(typed, 'staff:lock', {}, sink)).toEqual({
       ok: false,
       error: { code: 'STAFF_LOCKED_OUT', message: 'wait', details: { lockedUntil: 'x' } },
     });
     const crash = deps({ 'staff:lock': async () => Promise.reject(new TypeError('boom')) });
-    expect(await invokeChannel(crash, 'staff:lock', {}, sink)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await invokeChannel(crash, 'staff:lock', {}, sink)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 
   it('refuses a handler answer that breaks the output schema', async () => {
     const d = deps({ 'staff:status': async () => ({ unlocked: 'yes' }) as never });
-    expect(await invokeChannel(d, 'staff:status', {}, sink)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await invokeChannel(d, 'staff:status', {}, sink)).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 });

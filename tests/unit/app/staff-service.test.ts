@@ -6,10 +6,20 @@ import { KioskError } from '../../../electron/shared/result';
 
 async function service(now: { t: number }) {
   const pinHash = await hashPin('2468', { N: 1024 });
-  return new StaffService({ rules: { maxAttempts: 5, lockoutSec: 300 }, pinHash, verifyPin, now: () => now.t, logger: silentLogger });
+  return new StaffService({
+    rules: { maxAttempts: 5, lockoutSec: 300 },
+    pinHash,
+    verifyPin,
+    now: () => now.t,
+    logger: silentLogger,
+  });
 }
 
-const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: KioskError) => e.code);
+const codeOf = async (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: KioskError) => e.code,
+  );
 
 describe('StaffService', () => {
   it('unlocks with the right PIN against a real scrypt hash, and locks again', async () => {

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const handlers = new Map<string, (event: unknown, raw: unknown) => Promise<unknown>>();
-vi.mock('electron', () => ({ ipcMain: { handle: (ch: string, fn: (e: unknown, r: unknown) => Promise<unknown>) => handlers.set(ch, fn) } }));
+vi.mock('electron', () => ({
+  ipcMain: { handle: (ch: string, fn: (e: unknown, r: unknown) => Promise<unknown>) => handlers.set(ch, fn) },
+}));
 
 const { registerIpc } = await import('../../../electron/main/ipc-registration');
 const { channelNames } = await import('../../../electron/shared/ipc-contract');
@@ -23,7 +25,10 @@ describe('IPC registration', () => {
 
   it('passes requests from the app origin top frame to the runtime unparsed (the runtime parses)', async () => {
     const h = handlers.get('staff:status');
-    expect(await h?.(frame('app://kiosk/index.html'), { any: 'thing' })).toEqual({ ok: true, value: 'handled' });
+    expect(await h?.(frame('app://kiosk/index.html'), { any: 'thing' })).toEqual({
+      ok: true,
+      value: 'handled',
+    });
     expect(runtime.invoke).toHaveBeenCalledWith('staff:status', { any: 'thing' });
   });
 

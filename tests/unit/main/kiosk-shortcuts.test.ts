@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isKioskEscape } from '../../../electron/main/kiosk-shortcuts';
 
-const key = (k: string, mods: Partial<{ control: boolean; alt: boolean; shift: boolean; meta: boolean }> = {}) => ({
+const key = (
+  k: string,
+  mods: Partial<{ control: boolean; alt: boolean; shift: boolean; meta: boolean }> = {},
+) => ({
   type: 'keyDown',
   key: k,
   control: false,

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 
-const created: { options: Record<string, unknown>; handlers: Map<string, (e: { preventDefault(): void }) => void> }[] = [];
+const created: {
+  options: Record<string, unknown>;
+  handlers: Map<string, (e: { preventDefault(): void }) => void>;
+}[] = [];
 const appHandlers = new Map<string, () => void>();
 vi.mock('electron', () => ({
   app: { on: (name: string, fn: () => void) => appHandlers.set(name, fn) },

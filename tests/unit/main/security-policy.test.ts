@@ -4,8 +4,18 @@ vi.mock('electron', () => ({ app: { on: vi.fn() } }));
 const { applyPermissionPolicy } = await import('../../../electron/main/security-policy');
 const { silentLogger } = await import('../../../electron/core/ports/logger-port');
 
-type RequestHandler = (wc: unknown, permission: string, cb: (ok: boolean) => void, details: Record<string, unknown>) => void;
-type CheckHandler = (wc: unknown, permission: string, origin: string, details: Record<string, unknown>) => boolean;
+type RequestHandler = (
+  wc: unknown,
+  permission: string,
+  cb: (ok: boolean) => void,
+  details: Record<string, unknown>,
+) => void;
+type CheckHandler = (
+  wc: unknown,
+  permission: string,
+  origin: string,
+  details: Record<string, unknown>,
+) => boolean;
 
 function policy() {
   let request: RequestHandler = () => undefined;
@@ -18,7 +28,10 @@ function policy() {
   applyPermissionPolicy(session as never, 'app://kiosk', silentLogger);
   const ask = (permission: string, details: Record<string, unknown>) =>
     new Promise<boolean>((resolve) => request(null, permission, resolve, details));
-  return { ask, check: (p: string, origin: string, d: Record<string, unknown> = {}) => check(null, p, origin, d) };
+  return {
+    ask,
+    check: (p: string, origin: string, d: Record<string, unknown> = {}) => check(null, p, origin, d),
+  };
 }
 
 describe('permission policy', () => {
@@ -32,7 +45,15 @@ describe('permission policy', () => {
     const { ask } = policy();
     expect(await ask('media', { requestingUrl: 'app://kiosk/', mediaTypes: ['audio'] })).toBe(false);
     expect(await ask('media', { requestingUrl: 'app://kiosk/', mediaTypes: ['video', 'audio'] })).toBe(false);
-    for (const p of ['notifications', 'geolocation', 'clipboard-read', 'hid', 'serial', 'midi', 'openExternal']) {
+    for (const p of [
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'hid',
+      'serial',
+      'midi',
+      'openExternal',
+    ]) {
       expect(await ask(p, { requestingUrl: 'app://kiosk/' })).toBe(false);
     }
   });

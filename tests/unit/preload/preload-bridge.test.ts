@@ -10,7 +10,10 @@ vi.mock('electron', () => ({
 
 await import('../../../electron/preload/index');
 
-type Bridge = { invoke(c: string, i: unknown): Promise<unknown>; on(e: string, l: (p: unknown) => void): () => void };
+type Bridge = {
+  invoke(c: string, i: unknown): Promise<unknown>;
+  on(e: string, l: (p: unknown) => void): () => void;
+};
 
 describe('preload bridge', () => {
   const bridge = exposed.kiosk as Bridge;
@@ -24,7 +27,10 @@ describe('preload bridge', () => {
     await bridge.invoke('app:info', {});
     expect(invoke).toHaveBeenCalledWith('app:info', {});
     invoke.mockClear();
-    expect(await bridge.invoke('fs:readFile', '/etc/passwd')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await bridge.invoke('fs:readFile', '/etc/passwd')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(invoke).not.toHaveBeenCalled();
   });
 

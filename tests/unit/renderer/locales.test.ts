@@ -4,7 +4,13 @@ import path from 'node:path';
 import en from '../../../resources/locales/en.json';
 import es from '../../../resources/locales/es.json';
 import { QualityHint, AnalysisStage } from '../../../electron/shared/schemas/analysis-schemas';
-import { MetricKey, Concern, SkinType, ItaClass, Undertone } from '../../../electron/shared/schemas/skin-profile-schemas';
+import {
+  MetricKey,
+  Concern,
+  SkinType,
+  ItaClass,
+  Undertone,
+} from '../../../electron/shared/schemas/skin-profile-schemas';
 import { RoutineStep } from '../../../electron/shared/schemas/catalog-schemas';
 import { PaymentPhase } from '../../../electron/shared/schemas/checkout-schemas';
 import { ErrorCode } from '../../../electron/shared/result';
@@ -24,11 +30,16 @@ describe('locales', () => {
 
   it('keep the same placeholders in both languages', () => {
     const holes = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
-    for (const k of Object.keys(en)) expect(holes((es as Record<string, string>)[k] ?? ''), k).toBe(holes((en as Record<string, string>)[k] ?? ''));
+    for (const k of Object.keys(en))
+      expect(holes((es as Record<string, string>)[k] ?? ''), k).toBe(
+        holes((en as Record<string, string>)[k] ?? ''),
+      );
   });
 
   it('contain every literal key the renderer uses', () => {
-    const src = files('renderer/src').map((f) => readFileSync(f, 'utf8')).join('\n');
+    const src = files('renderer/src')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const used = [...src.matchAll(/\bt(?:Or)?\(\s*'([a-zA-Z][\w.]+)'/g)].map((m) => m[1] ?? '');
     expect(used.length).toBeGreaterThan(100);
     expect(used.filter((k) => !(k in en))).toEqual([]);

@@ -4,7 +4,11 @@ import { decodeWire, encodeWire, WireFormatError } from '../../../electron/share
 describe('wire codec', () => {
   it('round-trips nested values with several binary attachments byte for byte', () => {
     const frame = new Uint8Array(640 * 480 * 4).map((_, i) => i % 251);
-    const value = { kind: 'invoke', id: 7, payload: { frame: { width: 640, height: 480, data: frame }, list: [new Uint8Array([9, 8])] } };
+    const value = {
+      kind: 'invoke',
+      id: 7,
+      payload: { frame: { width: 640, height: 480, data: frame }, list: [new Uint8Array([9, 8])] },
+    };
     const decoded = decodeWire(encodeWire(value)) as typeof value;
     expect(decoded.payload.frame.data).toBeInstanceOf(Uint8Array);
     expect(Buffer.compare(Buffer.from(decoded.payload.frame.data), Buffer.from(frame))).toBe(0);

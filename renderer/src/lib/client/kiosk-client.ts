@@ -1,4 +1,10 @@
-import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../../../electron/shared/ipc-contract';
+import type {
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+} from '../../../../electron/shared/ipc-contract';
 import type { Result } from '../../../../electron/shared/result';
 
 /**

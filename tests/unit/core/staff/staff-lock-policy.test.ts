@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyPinAttempt, attemptsLeft, initialStaffLockState, isLockedOut } from '../../../../electron/core/staff/staff-lock-policy';
+import {
+  applyPinAttempt,
+  attemptsLeft,
+  initialStaffLockState,
+  isLockedOut,
+} from '../../../../electron/core/staff/staff-lock-policy';
 
 const rules = { maxAttempts: 5, lockoutSec: 300 };
 
