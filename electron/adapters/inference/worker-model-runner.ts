@@ -1,0 +1,149 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { KioskError } from '../../shared/result';
+import type { ModelName, ModelRunner, RunnerInfo, TensorMap } from '../../core/analysis/model-runner-port';
+import type { ProviderName } from './execution-provider-plan';
+import type { WorkerRequest, WorkerResponse } from './inference-protocol';
+import type { ModelFile } from './ort-session-set';
+
+/** Where the worker's code is: built JavaScript, or TypeScript source that needs tsx's loader. */
+export interface WorkerEntry {
+  readonly url: URL;
+  readonly source: boolean;
+}
+
+/**
+ * The worker file beside this module. From source (tests, CLI, `tsx`) it is the `.ts` file; in the
+ * built app this module is bundled into `out/main/index.js` and the worker is the `inference-worker`
+ * entry built next to it as `inference-worker.js`.
+ */
+export function resolveInferenceWorkerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
+  if (moduleUrl.endsWith('.ts')) return { url: new URL('./inference-worker.ts', moduleUrl), source: true };
+  return { url: new URL('./inference-worker.js', moduleUrl), source: false };
+}
+
+/**
+ * Node 20 does not apply `--import tsx` to worker threads, so a source worker starts from a small
+ * module that registers tsx's loader in the worker and then imports the TypeScript entry.
+ */
+function spawn(entry: WorkerEntry): Worker {
+  if (!entry.source) return new Worker(entry.url);
+  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(path.join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const bootstrap = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(entry.url.href)});`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+export interface WorkerRunnerOptions {
+  readonly models: readonly ModelFile[];
+  readonly preference: readonly ProviderName[];
+  readonly intraOpNumThreads?: number;
+  readonly entry?: WorkerEntry;
+}
+
+type Pending = { resolve: (t: TensorMap) => void; reject: (e: unknown) => void };
+
+/**
+ * `ModelRunner` backed by ONNX Runtime in a worker thread. `start` resolves once every network has
+ * loaded on some execution provider and run once (warm). Inputs are copied to the worker (the
+ * caller may keep using them); outputs are transferred back without a copy.
+ */
+export class WorkerModelRunner implements ModelRunner {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private latest: RunnerInfo = { executionProvider: 'none', tried: [], warm: false };
+  private stopped: KioskError | null = null;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (m: WorkerResponse) => this.onMessage(m));
+    worker.on('error', (e) =>
+      this.fail(new KioskError('INTERNAL', `inference worker crashed: ${e.message}`)),
+    );
+    worker.on('exit', () =>
+      this.fail(new KioskError('MODEL_UNAVAILABLE', 'the inference worker has stopped')),
+    );
+  }
+
+  static async start(options: WorkerRunnerOptions): Promise<WorkerModelRunner> {
+    const entry = options.entry ?? resolveInferenceWorkerEntry();
+    const worker = spawn(entry);
+    const runner = new WorkerModelRunner(worker);
+    const opened = new Promise<RunnerInfo>((resolve, reject) => {
+      const onMessage = (m: WorkerResponse) => {
+        if (m.type === 'opened') resolve(m.info);
+        else if (m.type === 'open-failed') reject(new KioskError(m.error.code, m.error.message));
+        else return;
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+      };
+      const onExit = (code: number) =>
+        reject(
+          new KioskError('MODEL_UNAVAILABLE', `the inference worker exited while loading (code ${code})`),
+        );
+      const onError = (e: Error) =>
+        reject(new KioskError('MODEL_UNAVAILABLE', `the inference worker failed to start: ${e.message}`));
+      worker.on('message', onMessage);
+      worker.on('exit', onExit);
+      worker.once('error', onError);
+    });
+    const request: WorkerRequest = {
+      type: 'open',
+      models: options.models,
+      preference: options.preference,
+      intraOpNumThreads: options.intraOpNumThreads,
+    };
+    worker.postMessage(request);
+    try {
+      runner.latest = await opened;
+    } catch (error) {
+      await worker.terminate();
+      throw error;
+    }
+    return runner;
+  }
+
+  info(): RunnerInfo {
+    return this.latest;
+  }
+
+  run(model: ModelName, feeds: TensorMap): Promise<TensorMap> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    return new Promise<TensorMap>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      const request: WorkerRequest = { type: 'run', id, model, feeds };
+      this.worker.postMessage(request);
+    });
+  }
+
+  /** Releases the sessions and ends the worker. */
+  async dispose(): Promise<void> {
+    if (this.stopped) return;
+    const closed = new Promise<void>((resolve) => {
+      this.worker.on('message', (m: WorkerResponse) => m.type === 'closed' && resolve());
+      this.worker.once('exit', () => resolve());
+    });
+    this.worker.postMessage({ type: 'close' } satisfies WorkerRequest);
+    await closed;
+    this.fail(new KioskError('MODEL_UNAVAILABLE', 'the analysis service has been shut down'));
+    await this.worker.terminate();
+  }
+
+  private onMessage(m: WorkerResponse): void {
+    if (m.type !== 'result' && m.type !== 'run-failed') return;
+    this.latest = m.info;
+    const p = this.pending.get(m.id);
+    if (!p) return;
+    this.pending.delete(m.id);
+    if (m.type === 'result') p.resolve(m.outputs);
+    else p.reject(new KioskError(m.error.code, m.error.message));
+  }
+
+  private fail(error: KioskError): void {
+    this.stopped ??= error;
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+}

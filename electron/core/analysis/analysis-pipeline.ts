@@ -1,0 +1,144 @@
+import type { AnalysisProgress, AnalysisResult, AnalysisStage } from '../../shared/schemas/analysis-schemas';
+import type { QuestionnaireAnswers } from '../../shared/schemas/questionnaire-schemas';
+import type { SkinProfile } from '../../shared/schemas/skin-profile-schemas';
+import { KioskError } from '../../shared/result';
+import { colorMatrixFor, grayWorldGains } from '../color/white-balance';
+import type { Mat3 } from '../color/matrix3';
+import {
+  decodeZoneStats,
+  SKIN_METRICS_SHAPES,
+  type SkinAnalysisContext,
+  type SkinMetricsOutputs,
+} from '../skin/skin-metrics-io';
+import { assertRgbaImage, type RgbaImage } from '../vision/image-types';
+import type { FaceFinder } from './face-finder';
+import type { FaceModelsIo } from './face-models-io';
+import { measureFace } from './face-measures';
+import type { ModelRunner } from './model-runner-port';
+import { MIN_FACE_FLAG } from './preview-guidance';
+import { prepareSkinInputs } from './skin-inputs';
+import { DEFAULT_QUALITY_THRESHOLDS } from '../vision/quality-gate';
+
+/** Turns the network's per-zone statistics into a profile (the skin domain's `buildSkinProfile`). */
+export type ProfileBuilder = (
+  outputs: SkinMetricsOutputs,
+  answers: QuestionnaireAnswers,
+  context: SkinAnalysisContext,
+) => SkinProfile;
+
+/** Smallest face the metrics are trusted on: detector box width in pixels and as a share of the shorter side. */
+export const MIN_FACE_WIDTH_PX = 96;
+export const MIN_FACE_FRACTION = 0.1;
+
+export interface AnalysisPipelineDeps {
+  readonly runner: ModelRunner;
+  readonly finder: FaceFinder;
+  readonly io: FaceModelsIo;
+  readonly buildProfile: ProfileBuilder;
+  /** The stored staff colour calibration, or null for gray-world white balance alone. */
+  readonly calibration: () => Mat3 | null;
+  /** Milliseconds, monotonic (performance.now in the app). */
+  readonly now: () => number;
+}
+
+/**
+ * One captured frame → skin profile: detect → landmarks → zones → metrics → profile. Each stage is
+ * reported as it starts and ends, and timed. Failures a shopper can fix are typed errors.
+ */
+export class AnalysisPipeline {
+  constructor(private readonly deps: AnalysisPipelineDeps) {}
+
+  async analyze(
+    image: RgbaImage,
+    answers: QuestionnaireAnswers,
+    onProgress: (p: AnalysisProgress) => void = () => {},
+    priorTimingsMs: Readonly<Record<string, number>> = {},
+  ): Promise<AnalysisResult> {
+    assertRgbaImage(image);
+    const { runner, finder, io, now } = this.deps;
+    const timings: Record<string, number> = { ...priorTimingsMs };
+    const started = now();
+    const stage = async <T>(name: AnalysisStage, work: () => Promise<T> | T): Promise<T> => {
+      onProgress({ stage: name, done: false });
+      const t0 = now();
+      const value = await work();
+      timings[name] = now() - t0;
+      onProgress({ stage: name, done: true });
+      return value;
+    };
+
+    const detection = await stage('detect', async () => {
+      const faces = await finder.detect(image);
+      const face = faces[0];
+      if (!face) throw new KioskError('NO_FACE', 'No face was found. Look straight into the camera.');
+      if (faces.length > 1)
+        throw new KioskError('MULTIPLE_FACES', 'One person at a time, please.', { faces: faces.length });
+      const width = face.xmax - face.xmin;
+      if (width < MIN_FACE_WIDTH_PX || width < MIN_FACE_FRACTION * Math.min(image.width, image.height)) {
+        throw new KioskError(
+          'FACE_TOO_SMALL',
+          'The face is too small to measure. Move closer to the camera.',
+          { faceWidthPx: Math.round(width) },
+        );
+      }
+      return face;
+    });
+    const face = await stage('landmarks', async () => {
+      const found = await finder.landmarks(image, detection);
+      if (found.faceScore < MIN_FACE_FLAG)
+        throw new KioskError('NO_FACE', 'The face is not clearly visible. Look straight into the camera.');
+      return found;
+    });
+    const inputs = await stage('zones', () => prepareSkinInputs(image, face.points));
+    const { outputs, colorConfidence } = await stage('metrics', async () => {
+      const skinIo = io.skin;
+      if (!skinIo) throw new KioskError('MODEL_UNAVAILABLE', 'the skin-metrics network is not installed');
+      const box = {
+        x: detection.xmin,
+        y: detection.ymin,
+        width: detection.xmax - detection.xmin,
+        height: detection.ymax - detection.ymin,
+      };
+      const balance = grayWorldGains(image.data, image.width, image.height, box);
+      const calibration = this.deps.calibration();
+      const color = new Float32Array(colorMatrixFor(balance.gains, calibration));
+      const out = await runner.run('skin-metrics', {
+        [skinIo.crop]: { data: inputs.crop, dims: SKIN_METRICS_SHAPES.crop },
+        [skinIo.masks]: { data: inputs.masks, dims: SKIN_METRICS_SHAPES.masks },
+        [skinIo.color]: { data: color, dims: SKIN_METRICS_SHAPES.color },
+      });
+      const stats = out[skinIo.zoneStats];
+      if (!stats) throw new KioskError('MODEL_UNAVAILABLE', `skin-metrics returned no "${skinIo.zoneStats}"`);
+      return { outputs: decodeZoneStats(stats.data), colorConfidence: calibration ? 1 : balance.confidence };
+    });
+    const sharpness = measureFace(face, io.landmarks.input).sharpness;
+    const profile = await stage('profile', () =>
+      this.deps.buildProfile(
+        outputs,
+        { ...answers },
+        {
+          executionProvider: runner.info().executionProvider,
+          modelVersion: io.modelVersion,
+          timingsMs: { ...timings },
+          colorConfidence,
+          // Twice the gate's limit reads as fully sharp; at the limit, confidences halve.
+          faceSharpness: Math.min(1, sharpness / (2 * DEFAULT_QUALITY_THRESHOLDS.minSharpness)),
+        },
+      ),
+    );
+    timings.total = now() - started;
+    const meta = profile.meta
+      ? { ...profile.meta, timingsMs: { ...profile.meta.timingsMs, ...timings } }
+      : null;
+    return {
+      profile: { ...profile, meta },
+      zones: inputs.overlays,
+      faceBox: {
+        x: detection.xmin / image.width,
+        y: detection.ymin / image.height,
+        width: (detection.xmax - detection.xmin) / image.width,
+        height: (detection.ymax - detection.ymin) / image.height,
+      },
+    };
+  }
+}
