@@ -231,17 +231,18 @@
         })
         .filter(Boolean),
       routineHeading: s.routine,
-      products: p.p.map(function (item) {
-        var price =
-          Array.isArray(item.pr) && isInt(item.pr[0]) && /^[A-Z]{3}$/.test(item.pr[1])
-            ? formatMoney(item.pr[0], item.pr[1], lang)
-            : '';
+      products: p.p.filter(Array.isArray).map(function (item) {
+        // [step, brand, name, price, link?]; price is minor units in `cu`, or [minor, currency].
+        var pr = item[3];
+        var minor = Array.isArray(pr) ? pr[0] : pr;
+        var currency = Array.isArray(pr) ? pr[1] : p.cu;
+        var price = isInt(minor) && /^[A-Z]{3}$/.test(currency) ? formatMoney(minor, currency, lang) : '';
         return {
-          step: label(s.steps, item.st),
-          brand: String(item.b || ''),
-          name: String(item.n || ''),
+          step: label(s.steps, item[0]),
+          brand: String(item[1] || ''),
+          name: String(item[2] || ''),
           price: price,
-          url: httpsOnly(item.u),
+          url: httpsOnly(item[4]),
           linkText: s.view,
         };
       }),

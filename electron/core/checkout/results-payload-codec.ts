@@ -7,6 +7,8 @@ import { RoutineStep } from '../../shared/schemas/catalog-schemas';
  * reaches a server. Short keys keep the QR code small; resources/results-page/results.js reads
  * exactly this shape (version 1).
  */
+const ProductPrice = z.union([z.number().int(), z.tuple([z.number().int(), z.string().regex(/^[A-Z]{3}$/)])]);
+
 export const ResultsPayload = z.object({
   v: z.literal(1),
   /** Page language. */
@@ -22,20 +24,23 @@ export const ResultsPayload = z.object({
   m: z.array(z.tuple([MetricKey, z.number().int().min(0).max(100)])),
   /** Concerns, strongest first. */
   c: z.array(Concern),
-  /** Products: step, brand, name, price (minor units, currency), optional link. */
+  /** Currency of the prices (the catalog's). */
+  cu: z.string().regex(/^[A-Z]{3}$/),
+  /**
+   * Products as tuples, to keep the QR small: step, brand, name, price in minor units (or
+   * `[minor, currency]` when it differs from `cu`), then an optional buy link.
+   */
   p: z.array(
-    z.object({
-      st: RoutineStep,
-      b: z.string(),
-      n: z.string(),
-      pr: z.tuple([z.number().int(), z.string()]),
-      u: z.string().optional(),
-    }),
+    z.union([
+      z.tuple([RoutineStep, z.string(), z.string(), ProductPrice]),
+      z.tuple([RoutineStep, z.string(), z.string(), ProductPrice, z.string()]),
+    ]),
   ),
   /** One link that fills an online cart with the whole routine. */
   k: z.string().optional(),
 });
 export type ResultsPayload = z.infer<typeof ResultsPayload>;
+export type ResultsProduct = ResultsPayload['p'][number];
 
 /** UTF-8 JSON → base64url without padding. */
 export function encodeResultsPayload(payload: ResultsPayload): string {
