@@ -52,7 +52,7 @@ export const DEFAULT_QUALITY_THRESHOLDS: QualityThresholds = {
   maxBrightness: 210,
   maxHighlightClip: 0.05,
   maxShadowClip: 0.1,
-  maxUnevenness: 0.25,
+  maxUnevenness: 0.3,
   minSharpness: 20,
 };
 
