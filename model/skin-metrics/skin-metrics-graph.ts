@@ -43,6 +43,7 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
   const div = (a: string, b: string) => op('Div', [a, b]);
   const scalar = (v: number) => k([], [v]);
   const sq = (a: string) => mul(a, a);
+  const clippedEnergy = (band: string) => sq(op('Min', [op('Abs', [band]), scalar(P.energyClip)]));
   const one = scalar(1);
   /** Logistic step sigmoid((x − t) / w): a soft threshold, so scores move smoothly. */
   const step = (x: string, t: number, w: number) => op('Sigmoid', [div(sub(x, scalar(t)), scalar(w))]);
@@ -92,6 +93,11 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
   ]);
   const lab = add(op('MatMul', [k([3, 3], F_TO_LAB), f]), k([3, 1], [-16, 0, 0])); // [1,3,hw]
   const [L, a, b] = split(reshape(lab, [1, 3, n, n]), [1, 1, 1]);
+  // Texture works on u = 100·ln Y (1 unit ≈ 1% of luminance): a contrast, not a lightness step,
+  // so the same relative blemish scores the same on light and deep skin.
+  const contrast = (lightness: string) =>
+    mul(op('Log', [div(add(lightness, scalar(16)), scalar(116))]), scalar(300));
+  const u = contrast(L!);
 
   // ── Zone means of L*, a*, b* (first pass), broadcast back onto each zone's pixels. ──
   const masksFlat = reshape(masks, [1, zones, hw]);
@@ -106,11 +112,13 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
 
   const chroma = op('Sqrt', [add(sq(a!), sq(b!))]);
   const chromaRef = op('Sqrt', [add(sq(aref!), sq(bref!))]);
+  // Specular light adds the same luminance whatever the skin's own tone: threshold ΔY, not ΔL*.
+  const luminance = (lightness: string) => op('Exp', [mul(contrast(lightness), scalar(0.01))]);
   const shine = mul(
-    step(sub(L!, Lref!), P.shine.lightness, P.shine.lightnessWidth),
+    step(sub(luminance(L!), luminance(Lref!)), P.shine.luminance, P.shine.luminanceWidth),
     op('Sigmoid', [div(sub(chromaRef, chroma), scalar(P.shine.chromaWidth))]),
   );
-  const darker = step(sub(Lref!, L!), P.occluded.darker, P.occluded.darkerWidth);
+  const darker = step(sub(contrast(Lref!), u), P.occluded.darker, P.occluded.darkerWidth);
   const abDistance = op('Sqrt', [add(sq(sub(a!, aref!)), sq(sub(b!, bref!)))]);
   const offHue = step(abDistance, P.occluded.abDistance, P.occluded.abWidth);
   const occluded = sub(one, mul(sub(one, darker), sub(one, offHue)));
@@ -141,23 +149,23 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
           values.map(() => 1),
         );
   };
-  const LS = mul(L!, skin);
+  const uS = mul(u, skin);
   const aS = mul(a!, skin);
-  const [G1L] = normalised([LS], skin, P.fineSigmas[0]);
-  const [G2L, G2a] = normalised([LS, aS], skin, P.fineSigmas[1]);
+  const [G1u] = normalised([uS], skin, P.fineSigmas[0]);
+  const [G2u, G2a] = normalised([uS, aS], skin, P.fineSigmas[1]);
 
   const small = n / P.poolFactor;
   const poolBy = (v: string, s: number) => op('AveragePool', [v], { kernel_shape: [s, s], strides: [s, s] });
-  const [pL, pa, pS] = split(poolBy(concat([LS, aS, skin]), P.poolFactor), [1, 1, 1]);
-  const coarseSmall = concat(normalised([pL!, pa!], pS!, P.coarseSigmaPooled));
+  const [pu, pa, pS] = split(poolBy(concat([uS, aS, skin]), P.poolFactor), [1, 1, 1]);
+  const coarseSmall = concat(normalised([pu!, pa!], pS!, P.coarseSigmaPooled));
   const up = k([n, small], upsampleMatrix(small, P.poolFactor));
   const coarse = op('MatMul', [op('MatMul', [up, coarseSmall]), op('Transpose', [up], { perm: [1, 0] })]);
-  const [G8L, G8a] = split(coarse, [1, 1]);
+  const [G8u, G8a] = split(coarse, [1, 1]);
 
   // ── Bands and detectors. ──
-  const detail = sub(L!, G1L!);
-  const poreBand = sub(G1L!, G2L!);
-  const negSpot = sub(G8L!, G2L!);
+  const detail = sub(u, G1u!);
+  const poreBand = sub(G1u!, G2u!);
+  const negSpot = sub(G8u!, G2u!);
   const redBand = sub(G2a!, G8a!);
   const r = (P.spot.nms - 1) / 2;
   const localMax = op('MaxPool', [negSpot], { kernel_shape: [P.spot.nms, P.spot.nms], pads: [r, r, r, r] });
@@ -180,14 +188,13 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
     mul(toneWeight, L!),
     mul(toneWeight, a!),
     mul(toneWeight, b!),
-    sq(detail),
-    sq(poreBand),
+    clippedEnergy(detail),
+    clippedEnergy(poreBand),
     step(op('Neg', [poreBand]), P.pore.threshold, P.pore.width),
     step(negSpot, P.spot.threshold, P.spot.width),
     op('Cast', [isCentre], { to: 1 }),
     step(redBand, P.red.threshold, P.red.width),
-    G2L!,
-    sq(G2L!),
+    clippedEnergy(negSpot),
   ]);
   const pixelFeatures = ZONE_FEATURES.length - RIDGE_COUNT;
   const sums = op('Transpose', [op('MatMul', [reshape(maps, [1, pixelFeatures, hw]), masksT])], {
@@ -196,15 +203,15 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
   const [areaCol, rest] = split(sums, [1, pixelFeatures - 1], 2);
   const means = div(rest!, op('Max', [areaCol!, one]));
 
-  // ── Wrinkles: Gabor bank on detrended lightness, pooled 2×2; zone means on that grid. ──
+  // ── Wrinkles: Gabor bank on the detrended contrast, pooled 2×2; zone means on that grid. ──
   const { size: gs } = P.gabor;
   const half = n / P.gaborPool;
-  const detrended = poolBy(mul(sub(L!, G8L!), skin), P.gaborPool);
+  const detrended = poolBy(mul(sub(u, G8u!), skin), P.gaborPool);
   const gabor = op('Conv', [detrended, k([RIDGE_COUNT, 1, gs, gs], gaborKernels())], {
     kernel_shape: [gs, gs],
     pads: Array(4).fill((gs - 1) / 2),
   });
-  const ridges = reshape(sq(op('Relu', [op('Neg', [gabor])])), [1, RIDGE_COUNT, half * half]);
+  const ridges = reshape(clippedEnergy(op('Relu', [op('Neg', [gabor])])), [1, RIDGE_COUNT, half * half]);
   const masksHalf = reshape(poolBy(masks, P.gaborPool), [1, zones, half * half]);
   const ridgeSums = op('MatMul', [masksHalf, op('Transpose', [ridges], { perm: [0, 2, 1] })]); // [1,7,4]
   const halfArea = op('ReduceSum', [masksHalf, ints([2])], { keepdims: 1 });

@@ -2,12 +2,18 @@
  * Every constant of the skin-metrics network: filter scales, thresholds and kernel shapes. The ONNX
  * graph (skin-metrics-graph.ts) and the plain-TypeScript reference (skin-metrics-reference.ts) both
  * read them from here, so a change shows up in both and the parity test keeps them honest.
- * Units: lightness, a* and b* thresholds are CIELAB units; sizes and σ are pixels of the 256² crop.
+ * Units: texture thresholds are in contrast units u = 100·ln Y (1 unit ≈ 1% of luminance), colour
+ * thresholds in CIELAB units, luminance as Y with white = 1; sizes and σ are pixels of the 256² crop.
  */
 export const SKIN_METRICS_PARAMS = {
   /** A channel at or above this (gamma-encoded) is a blown highlight; all at or below, crushed. */
   clipHigh: 0.98,
   clipLow: 0.02,
+  /**
+   * Band values are clipped to ±this before squaring (a Huber-like energy), so a cast shadow or an
+   * eyelid crease counts as one strong edge, not as most of a zone's energy.
+   */
+  energyClip: 12,
   /** Floor of the mask blur in normalised convolution (avoids 0/0 away from skin). */
   maskFloor: 1e-3,
   /** Scales computed at full resolution. */
@@ -17,16 +23,16 @@ export const SKIN_METRICS_PARAMS = {
   coarseSigmaPooled: 2,
   /** Gaussian taps reach ±ceil(truncate·σ). */
   truncate: 3,
-  /** Small dark dots: pore band G1 − G2 below −threshold (soft, logistic of this width). */
-  pore: { threshold: 1.2, width: 0.4 },
-  /** Dark spots: G2 − G8 below −threshold; centres are minima over a nms × nms window. */
-  spot: { threshold: 4, width: 1, nms: 7 },
+  /** Small dark dots: pore band G1 u − G2 u below −threshold (soft, logistic of this width). */
+  pore: { threshold: 2.5, width: 0.8 },
+  /** Dark spots: G2 u − G8 u below −threshold (≈ 8% darker); centres are minima over nms × nms. */
+  spot: { threshold: 8, width: 2, nms: 7 },
   /** Redness blobs: G2 a* − G8 a* above threshold. */
   red: { threshold: 3, width: 1 },
-  /** Specular: L* above the zone mean by `lightness`, chroma below the zone's. */
-  shine: { lightness: 8, lightnessWidth: 2, chromaWidth: 2 },
-  /** Not this zone's skin: L* below the zone mean by `darker`, or a*b* farther than `abDistance`. */
-  occluded: { darker: 20, darkerWidth: 3, abDistance: 18, abWidth: 3 },
+  /** Specular: luminance Y above the zone mean's by `luminance`, chroma below the zone's. */
+  shine: { luminance: 0.08, luminanceWidth: 0.02, chromaWidth: 2 },
+  /** Not this zone's skin: u below the zone mean's by `darker` (≈ 40% darker), or a*b* far off. */
+  occluded: { darker: 50, darkerWidth: 8, abDistance: 18, abWidth: 3 },
   /**
    * Even Gabor filters for line-like (wrinkle) structure, run on the detrended lightness pooled 2×2
    * (so wavelength 4 here is 8 px of the crop). Wave-vector angles in degrees.

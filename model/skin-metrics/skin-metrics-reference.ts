@@ -74,6 +74,10 @@ const mulVec = (m: readonly number[], v: readonly number[]) =>
   [0, 1, 2].map((i) => m[3 * i]! * v[0]! + m[3 * i + 1]! * v[1]! + m[3 * i + 2]! * v[2]!);
 const linearise = (c: number) => (c <= SRGB_THRESHOLD ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
 const labF = (t: number) => (t > LAB_EPSILON ? Math.cbrt(t) : (LAB_KAPPA * t + 16) / 116);
+/** u = 100·ln Y from L*, and Y itself (white = 1). */
+const contrast = (lightness: number) => 300 * Math.log((lightness + 16) / 116);
+const luminance = (lightness: number) => Math.exp(contrast(lightness) / 100);
+const clippedEnergy = (band: number) => Math.min(Math.abs(band), P.energyClip) ** 2;
 
 /**
  * zone_stats for one crop: `crop` [3,n,n] sRGB, `masks` [7,n,n], `color` 3×3 row-major. Returns the
@@ -129,9 +133,9 @@ export function referenceZoneStats(
     const chroma = Math.hypot(A[p]!, B[p]!);
     const chromaRef = Math.hypot(Ar[p]!, Br[p]!);
     shine[p] =
-      step(L[p]! - Lr[p]!, P.shine.lightness, P.shine.lightnessWidth) *
+      step(luminance(L[p]!) - luminance(Lr[p]!), P.shine.luminance, P.shine.luminanceWidth) *
       sigmoid((chromaRef - chroma) / P.shine.chromaWidth);
-    const darker = step(Lr[p]! - L[p]!, P.occluded.darker, P.occluded.darkerWidth);
+    const darker = step(contrast(Lr[p]!) - contrast(L[p]!), P.occluded.darker, P.occluded.darkerWidth);
     const offHue = step(
       Math.hypot(A[p]! - Ar[p]!, B[p]! - Br[p]!),
       P.occluded.abDistance,
@@ -141,15 +145,16 @@ export function referenceZoneStats(
     tone[p] = (1 - shine[p]!) * (1 - occluded[p]!);
   }
 
-  const LS = L.map((v, p) => v * S[p]!);
+  const U = L.map(contrast);
+  const US = U.map((v, p) => v * S[p]!);
   const AS = A.map((v, p) => v * S[p]!);
-  const G1L = normalisedBlur(LS, S, n, P.fineSigmas[0]);
-  const G2L = normalisedBlur(LS, S, n, P.fineSigmas[1]);
+  const G1U = normalisedBlur(US, S, n, P.fineSigmas[0]);
+  const G2U = normalisedBlur(US, S, n, P.fineSigmas[1]);
   const G2A = normalisedBlur(AS, S, n, P.fineSigmas[1]);
   const m = n / P.poolFactor;
   const pS = pool(S, n, P.poolFactor);
-  const G8L = upsample(
-    normalisedBlur(pool(LS, n, P.poolFactor), pS, m, P.coarseSigmaPooled),
+  const G8U = upsample(
+    normalisedBlur(pool(US, n, P.poolFactor), pS, m, P.coarseSigmaPooled),
     m,
     P.poolFactor,
   );
@@ -159,7 +164,7 @@ export function referenceZoneStats(
     P.poolFactor,
   );
 
-  const negSpot = G8L.map((v, p) => v - G2L[p]!);
+  const negSpot = G8U.map((v, p) => v - G2U[p]!);
   const centres = plane();
   const r = (P.spot.nms - 1) / 2;
   for (let y = 0; y < n; y++)
@@ -188,17 +193,16 @@ export function referenceZoneStats(
     tone.map((w, p) => w * L[p]!),
     tone.map((w, p) => w * A[p]!),
     tone.map((w, p) => w * B[p]!),
-    L.map((v, p) => (v - G1L[p]!) ** 2),
-    G1L.map((v, p) => (v - G2L[p]!) ** 2),
-    G1L.map((v, p) => step(G2L[p]! - v, P.pore.threshold, P.pore.width)),
+    U.map((v, p) => clippedEnergy(v - G1U[p]!)),
+    G1U.map((v, p) => clippedEnergy(v - G2U[p]!)),
+    G1U.map((v, p) => step(G2U[p]! - v, P.pore.threshold, P.pore.width)),
     negSpot.map((v) => step(v, P.spot.threshold, P.spot.width)),
     centres,
     G2A.map((v, p) => step(v - G8A[p]!, P.red.threshold, P.red.width)),
-    G2L,
-    G2L.map((v) => v * v),
+    negSpot.map(clippedEnergy),
   ];
   const ridges = referenceRidges(
-    L.map((v, p) => (v - G8L[p]!) * S[p]!),
+    U.map((v, p) => (v - G8U[p]!) * S[p]!),
     n,
   );
   const halfMasks = SKIN_ZONES.map((_, z) =>
@@ -224,7 +228,7 @@ export function referenceZoneStats(
   return out;
 }
 
-/** Dark-line energies relu(−(D ⋆ g_θ))² on the 2×2-pooled detrended lightness, zero-padded. */
+/** Dark-line energies relu(−(D ⋆ g_θ))² on the 2×2-pooled detrended contrast, zero-padded. */
 function referenceRidges(detrended: Plane, n: number): Plane[] {
   const h = n / P.gaborPool;
   const d = pool(detrended, n, P.gaborPool);
@@ -243,7 +247,7 @@ function referenceRidges(detrended: Plane, n: number): Plane[] {
             if (yy >= 0 && yy < h && xx >= 0 && xx < h)
               s += kernels[a * size * size + ky * size + kx]! * d[yy * h + xx]!;
           }
-        out[y * h + x] = Math.max(0, -s) ** 2;
+        out[y * h + x] = clippedEnergy(Math.max(0, -s));
       }
     return out;
   });

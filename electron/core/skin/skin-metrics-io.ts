@@ -65,24 +65,27 @@ export const ZONE_FEATURES = [
   'toneL',
   'toneA',
   'toneB',
-  /** Finest band energy (L* − G1 L*)², in L*². */
+  /**
+   * Texture works on the contrast u = 100·ln Y (1 unit ≈ 1% of luminance), G_σ being a Gaussian blur
+   * over skin pixels only. Band energies are of the band clipped to ±12 u (one crease or shadow edge
+   * cannot dominate a zone). Finest band energy (u − G1 u)², in u².
+   */
   'detailEnergy',
-  /** Pore-scale band energy (G1 L* − G2 L*)², in L*². */
+  /** Pore-scale band energy (G1 u − G2 u)², in u². */
   'poreEnergy',
   /** Soft indicator of small dark dots (pore-scale band below −threshold). */
   'pores',
-  /** Soft indicator of dark-spot pixels (G2 L* − G8 L* below −threshold). */
+  /** Soft indicator of dark-spot pixels (G2 u − G8 u below −threshold). */
   'spotArea',
   /** 1 at the darkest pixel of each dark spot (a local minimum below the threshold); × areaPx = count. */
   'spotCenters',
   /** Soft indicator of redness blobs (G2 a* − G8 a* above threshold). */
   'redArea',
-  /** Smoothed lightness G2 L* and its square, for tone unevenness. */
-  'smoothL',
-  'smoothL2',
+  /** Blotch band energy (G2 u − G8 u)², in u²: tone variation between pore and face scale. */
+  'blotchEnergy',
   /**
    * Dark-line energy of the even Gabor filter whose wave vector points at 0°, 45°, 90°, 135° (90° =
-   * horizontal lines), in (L*)², averaged over the zone on the 2×2-pooled grid.
+   * horizontal lines), in u², averaged over the zone on the 2×2-pooled grid.
    */
   'ridge0',
   'ridge45',
