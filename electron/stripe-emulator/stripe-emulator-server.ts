@@ -53,6 +53,14 @@ export interface StripeEmulator {
 }
 
 const MAX_BODY = 256 * 1024;
+
+interface RunResult {
+  status: number;
+  payload: object;
+  replayed: boolean;
+  /** Stores the idempotent result; called once the answer is on its way. */
+  remember?: () => void;
+}
 const API_VERSION = '2026-10-28.endive';
 
 /** Starts the Stripe API emulator on 127.0.0.1. */
@@ -95,16 +103,21 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
       return;
     }
     const key = req.headers['idempotency-key'];
-    const { status, payload, replayed } = run(
+    const { status, payload, replayed, remember } = run(
       method,
       url,
       body,
       req.headers.authorization,
       typeof key === 'string' ? key : null,
     );
-    await options.onRequest?.({ method, path: url.pathname, stage: 'processed', status });
-    const delay = faults.takeDelay(url.pathname);
-    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    try {
+      await options.onRequest?.({ method, path: url.pathname, stage: 'processed', status });
+      // A slow answer counts as a request still running: a retry with its key meanwhile gets 409.
+      const delay = faults.takeDelay(url.pathname);
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    } finally {
+      remember?.();
+    }
     if (res.destroyed) return;
     const headers: http.OutgoingHttpHeaders = {
       'Request-Id': stripeId('req'),
@@ -116,7 +129,13 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     send(res, status, payload, headers);
   }
 
-  function run(method: string, url: URL, body: string, auth: string | undefined, key: string | null) {
+  function run(
+    method: string,
+    url: URL,
+    body: string,
+    auth: string | undefined,
+    key: string | null,
+  ): RunResult {
     let params: FormObject;
     try {
       authenticate(auth, options.apiKey ?? null);
@@ -149,13 +168,14 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     } catch (err) {
       outcome = failure(err);
     }
-    if (idemKey) {
-      const code = (outcome.payload as { error?: { code?: string } }).error?.code ?? '';
+    if (!idemKey) return { ...outcome, replayed: false };
+    const code = (outcome.payload as { error?: { code?: string } }).error?.code ?? '';
+    const remember = () => {
       // Parameter validation failures never started executing, so Stripe stores nothing for them.
       if (code.startsWith('parameter_')) idempotency.abandon(idemKey);
       else idempotency.finish(idemKey, outcome.status, JSON.stringify(outcome.payload));
-    }
-    return { ...outcome, replayed: false };
+    };
+    return { ...outcome, replayed: false, remember };
   }
 
   await new Promise<void>((resolve, reject) => {
