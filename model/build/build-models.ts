@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildFaceModel, checkSourcePackage } from './face-model-builder';
 import { FACE_MODEL_RECIPES } from './face-model-recipes';
 import { manifestText, type ModelManifestEntry } from './model-manifest';
+import { buildSkinMetricsModel } from '../skin-metrics/build-skin-metrics-model';
 
 const MODEL_DIR = fileURLToPath(new URL('..', import.meta.url));
 const PACKAGE_DIR = fileURLToPath(new URL('../../node_modules/@vladmandic/human', import.meta.url));
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
 
   // Models written by code (no conversion) are added below: each builder writes its .onnx file into
   // MODEL_DIR and returns its ModelManifestEntry, which is pushed onto `entries`.
+  entries.push(buildSkinMetricsModel(MODEL_DIR));
 
   writeFileSync(
     join(MODEL_DIR, 'manifest.json'),
