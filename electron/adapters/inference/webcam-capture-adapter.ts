@@ -86,9 +86,11 @@ function run(command: string, timeout: number): Promise<{ stdout: Buffer; stderr
   });
 }
 
+/** First non-empty line, without the terminal colour codes fswebcam puts around its errors. */
 function firstLine(text: string): string {
+  const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
   return (
-    text
+    plain
       .split('\n')
       .find((l) => l.trim().length > 0)
       ?.trim() ?? ''
