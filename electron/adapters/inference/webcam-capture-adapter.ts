@@ -88,7 +88,7 @@ function run(command: string, timeout: number): Promise<{ stdout: Buffer; stderr
 
 /** First non-empty line, without the terminal colour codes fswebcam puts around its errors. */
 function firstLine(text: string): string {
-  const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+  const plain = text.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
   return (
     plain
       .split('\n')
