@@ -77,16 +77,23 @@ export class PaymentService {
 
   /** Cancels the order's payment; waits until the reader and Stripe agree (or are unreachable). */
   async cancel(orderId: string): Promise<PaymentState> {
-    const order = this.require(orderId);
-    if (this.run?.orderId === orderId) {
-      this.run.cancel = true;
-      this.run.abort.abort();
-      await this.run.done;
-      return this.stateOf(this.require(orderId));
+    this.require(orderId);
+    const run = this.run;
+    if (run?.orderId === orderId) {
+      run.cancel = true;
+      run.abort.abort();
+      await run.done;
     }
+    // The run may have ended on its own (declined, offline) just before the cancel arrived.
+    const order = this.require(orderId);
     if (isUnfinished(order.status, order.pending) && order.status !== 'captured') {
       await this.settleQuietly(order, 'canceled');
-      return this.publish(this.require(orderId), 'canceled', 'canceled');
+      const after = this.require(orderId);
+      return this.publish(
+        after,
+        after.status === 'captured' ? 'succeeded' : 'canceled',
+        after.status === 'captured' ? null : 'canceled',
+      );
     }
     return this.stateOf(order);
   }
