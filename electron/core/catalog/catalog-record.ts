@@ -53,6 +53,11 @@ export const CatalogRecord = z.object({
   productUrl: z.string().max(2048).nullable(),
   /** `{url}`, `{sku}` and `{affiliateId}` are filled in by the link builder. */
   affiliateTemplate: z.string().max(2048).nullable(),
+  /** Shopify variant id, for cart permalinks; null when the store does not use Shopify carts. */
+  cartVariantId: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .nullable(),
   /** Availability in every store without an override below. */
   availability: Availability,
   /** Per-store overrides, keyed by store id (config `storeId`). */
@@ -75,4 +80,20 @@ export function isInStock(
   storeId: string,
 ): boolean {
   return (record.storeAvailability[storeId] ?? record.availability) === 'in_stock';
+}
+
+/**
+ * Puts the order-free lists of a record into one order (concerns strongest first, skin types and flags
+ * in vocabulary order) so that equal products have equal canonical JSON and so equal content hashes.
+ * Ingredient and shade order are meaningful (label order, shade range) and kept.
+ */
+export function normalizeRecord(record: CatalogRecord): CatalogRecord {
+  return {
+    ...record,
+    skinTypes: SkinType.options.filter((type) => record.skinTypes.includes(type)),
+    flags: ProductFlag.options.filter((flag) => record.flags.includes(flag)),
+    concerns: [...record.concerns].sort(
+      (a, b) => b.strength - a.strength || (a.concern < b.concern ? -1 : 1),
+    ),
+  };
 }

@@ -48,12 +48,26 @@ const CONCERN_WORDS: ReadonlyArray<readonly [Concern, readonly string[]]> = [
   ['dullness', ['dullness', 'dull', 'radiance', 'glow', 'brightening']],
 ];
 
+/** What a shopper might type when looking for a kind of product, in every kiosk language (en, es). */
+export const STEP_SEARCH_TERMS: Readonly<Record<RoutineStep, string>> = {
+  cleanser: 'cleanser face wash limpiador',
+  toner: 'toner essence tonico esencia',
+  serum: 'serum suero',
+  treatment: 'treatment exfoliant tratamiento exfoliante',
+  moisturizer: 'moisturizer moisturiser cream crema hidratante',
+  sunscreen: 'sunscreen sun protection spf protector solar',
+  eye: 'eye cream contorno de ojos',
+  mask: 'mask mascarilla',
+  foundation: 'foundation base de maquillaje',
+  concealer: 'concealer corrector',
+};
+
 /** What a shopper might type when searching for a concern, in every kiosk language (en, es). */
 export const CONCERN_SEARCH_TERMS: Readonly<Record<Concern, string>> = {
   texture: 'texture smooth textura suavizar',
   pores: 'pores blackheads poros puntos negros',
   dark_spots: 'dark spots hyperpigmentation manchas oscuras hiperpigmentacion',
-  redness: 'redness rosacea calming rojeces enrojecimiento calmante',
+  redness: 'redness rosacea calming rojez rojeces enrojecimiento calmante',
   wrinkles: 'wrinkles fine lines anti aging arrugas lineas de expresion antiedad',
   oiliness: 'oily skin shine oil control grasa brillo piel grasa',
   uneven_tone: 'uneven tone brightening tono desigual luminosidad',

@@ -192,6 +192,13 @@ export function parseImageRef(value: string): Parsed<string | null> {
     : bad(`"${clip(text)}" is neither an http(s) URL nor a relative image path`);
 }
 
+/** A Shopify variant id: digits only. */
+export function parseVariantId(value: string): Parsed<string | null> {
+  const text = value.trim();
+  if (!text) return ok(null);
+  return /^\d{1,20}$/.test(text) ? ok(text) : bad(`"${clip(text)}" is not a variant id (digits only)`);
+}
+
 /** An affiliate template must be an http(s) URL once `{url}`, `{sku}` and `{affiliateId}` are filled in. */
 export function parseAffiliateTemplate(value: string): Parsed<string | null> {
   const text = value.trim();

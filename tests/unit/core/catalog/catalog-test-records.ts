@@ -16,6 +16,7 @@ export function record(overrides: Partial<CatalogRecord> & { sku: string }): Cat
     image: null,
     productUrl: null,
     affiliateTemplate: null,
+    cartVariantId: null,
     availability: 'in_stock',
     storeAvailability: {},
     skinTypes: [],
