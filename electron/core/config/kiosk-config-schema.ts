@@ -84,8 +84,10 @@ export const KioskConfigSchema = z
         readerId: z.string().nullable().default(null),
         /** The restricted key, encrypted with the OS keychain (safeStorage), base64. */
         apiKeyEncrypted: z.string().nullable().default(null),
-        /** Preview host and tests only: the key in plain text. */
+        /** The key in plain text: provisioning writes it here and the kiosk seals it into apiKeyEncrypted at first start. */
         apiKeyPlain: z.string().nullable().default(null),
+        /** Linux without a keyring (safeStorage backend `basic_text`): allow sealing anyway. Off by default. */
+        allowBasicTextKeyStorage: z.boolean().default(false),
         taxDisplay: z.enum(['included', 'added', 'none']).default('included'),
         taxRatePercent: z.number().min(0).max(50).default(0),
       })
