@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AnalysisPipeline, type ProfileBuilder } from '../../../../electron/core/analysis/analysis-pipeline';
+import { FaceFinder } from '../../../../electron/core/analysis/face-finder';
+import { faceModelsIoFromManifest } from '../../../../electron/core/analysis/face-models-io';
+import type { Mat3 } from '../../../../electron/core/color/matrix3';
+import { SKIN_METRICS_IO, SKIN_ZONES } from '../../../../electron/core/skin/skin-metrics-io';
+import type { RgbaImage } from '../../../../electron/core/vision/image-types';
+import { KioskError } from '../../../../electron/shared/result';
+import type { AnalysisProgress } from '../../../../electron/shared/schemas/analysis-schemas';
+import type { SkinProfile } from '../../../../electron/shared/schemas/skin-profile-schemas';
+import { canonicalFace } from '../vision/canonical-face';
+import { ScriptedRunner, type ScriptedFace } from './scripted-runner';
+
+const manifest = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../../../../model/manifest.json'), 'utf8'),
+) as { models: object[] };
+const skinEntry = {
+  name: 'skin-metrics',
+  file: 'skin-metrics.onnx',
+  sha256: 'a'.repeat(64),
+  inputs: [SKIN_METRICS_IO.crop, SKIN_METRICS_IO.masks, SKIN_METRICS_IO.color].map((name) => ({
+    name,
+    shape: [1],
+    layout: 'NCHW',
+  })),
+  outputs: [{ name: SKIN_METRICS_IO.zoneStats, shape: [1], layout: '[batch, zone, feature]' }],
+};
+const io = faceModelsIoFromManifest({
+  ...manifest,
+  models: [...manifest.models.filter((m) => (m as { name: string }).name !== 'skin-metrics'), skinEntry],
+});
+
+/** A 640×480 frame: grey background, a skin-coloured square where the face is. */
+const frame: RgbaImage = (() => {
+  const data = new Uint8Array(640 * 480 * 4);
+  for (let y = 0; y < 480; y++)
+    for (let x = 0; x < 640; x++)
+      data.set(
+        Math.abs(x - 320) < 90 && Math.abs(y - 240) < 110 ? [200, 150, 120, 255] : [120, 120, 120, 255],
+        (y * 640 + x) * 4,
+      );
+  return { width: 640, height: 480, data };
+})();
+
+const profile: SkinProfile = {
+  source: 'scan',
+  type: 'normal',
+  sensitive: false,
+  tone: null,
+  metrics: [],
+  concerns: [],
+  meta: { executionProvider: 'x', modelVersion: 'x', timingsMs: {} },
+};
+
+function setup(
+  faces: ScriptedFace[],
+  options: { faceFlag?: number; calibration?: Mat3 | null; skin?: boolean } = {},
+) {
+  const runner = new ScriptedRunner(faces, canonicalFace(96, 96, 120), options.faceFlag);
+  const seen: Parameters<ProfileBuilder>[] = [];
+  let clock = 0;
+  const pipeline = new AnalysisPipeline({
+    runner,
+    finder: new FaceFinder(runner, io),
+    io: options.skin === false ? { ...io, skin: null } : io,
+    buildProfile: (...args) => {
+      seen.push(args);
+      return profile;
+    },
+    calibration: () => options.calibration ?? null,
+    now: () => (clock += 2),
+  });
+  return { runner, pipeline, seen };
+}
+
+async function errorOf(p: Promise<unknown>): Promise<KioskError> {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(KioskError);
+  return e as KioskError;
+}
+
+const one: ScriptedFace[] = [{ cx: 320, cy: 240, width: 200 }];
+
+describe('AnalysisPipeline', () => {
+  it('runs the five stages in order, reporting each start and end', async () => {
+    const { pipeline } = setup(one);
+    const progress: AnalysisProgress[] = [];
+    await pipeline.analyze(frame, {}, (p) => progress.push(p));
+    expect(progress.map((p) => `${p.stage}:${p.done}`)).toEqual([
+      'detect:false',
+      'detect:true',
+      'landmarks:false',
+      'landmarks:true',
+      'zones:false',
+      'zones:true',
+      'metrics:false',
+      'metrics:true',
+      'profile:false',
+      'profile:true',
+    ]);
+  });
+
+  it('returns the face box, the zone outlines and the timings of every stage', async () => {
+    const { pipeline, seen } = setup(one);
+    const result = await pipeline.analyze(frame, { goal: 'hydration' }, undefined, { decode: 7 });
+    expect(result.faceBox.x).toBeCloseTo((320 - 100) / 640, 6);
+    expect(result.faceBox.width).toBeCloseTo(200 / 640, 6);
+    expect(result.zones.map((z) => z.zone)).toEqual([...SKIN_ZONES]);
+    for (const z of result.zones)
+      for (const [x, y] of z.polygon) expect(x >= 0 && x <= 1 && y >= 0 && y <= 1).toBe(true);
+    expect(Object.keys(result.profile.meta!.timingsMs).sort()).toEqual([
+      'decode',
+      'detect',
+      'landmarks',
+      'metrics',
+      'profile',
+      'total',
+      'zones',
+    ]);
+    expect(result.profile.meta!.timingsMs.decode).toBe(7);
+    const [outputs, answers, context] = seen[0]!;
+    expect(answers).toEqual({ goal: 'hydration' });
+    expect(outputs.forehead.areaPx).toBe(1);
+    expect(context.executionProvider).toBe('scripted');
+    expect(context.modelVersion).toBe(io.modelVersion);
+  });
+
+  it('feeds the skin network an eye-levelled [0,1] crop, seven non-empty masks and the white-balance matrix', async () => {
+    const { runner, pipeline } = setup(one);
+    await pipeline.analyze(frame, {});
+    const feeds = runner.calls.find((c) => c.model === 'skin-metrics')!.feeds;
+    const crop = feeds.crop!;
+    const masks = feeds.masks!;
+    expect(crop.dims).toEqual([1, 3, 256, 256]);
+    expect(crop.data.every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(masks.dims).toEqual([1, 7, 256, 256]);
+    for (let z = 0; z < 7; z++)
+      expect(masks.data.subarray(z * 65536, (z + 1) * 65536).reduce((s, v) => s + v, 0)).toBeGreaterThan(200);
+    const color = [...feeds.color!.data];
+    expect(feeds.color!.dims).toEqual([1, 3, 3]);
+    // Gray background: gains of one on the diagonal, nothing off it.
+    expect(color.map((v) => +v.toFixed(3))).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+  });
+
+  it('applies the stored staff calibration after the white balance', async () => {
+    const calibration: Mat3 = [1.1, 0.1, 0, 0, 0.9, 0, 0, 0.05, 1.2];
+    const { runner, pipeline, seen } = setup(one, { calibration });
+    await pipeline.analyze(frame, {});
+    const color = [...runner.calls.find((c) => c.model === 'skin-metrics')!.feeds.color!.data];
+    color.forEach((v, i) => expect(v).toBeCloseTo(calibration[i]!, 5));
+    expect(seen[0]![2].colorConfidence).toBe(1);
+  });
+
+  it('fails with NO_FACE, MULTIPLE_FACES and FACE_TOO_SMALL', async () => {
+    expect((await errorOf(setup([]).pipeline.analyze(frame, {}))).code).toBe('NO_FACE');
+    const two = await errorOf(setup([...one, { cx: 560, cy: 120, width: 150 }]).pipeline.analyze(frame, {}));
+    expect(two.code).toBe('MULTIPLE_FACES');
+    expect(two.message).toBe('One person at a time, please.');
+    expect(two.details).toEqual({ faces: 2 });
+    const small = await errorOf(setup([{ cx: 320, cy: 240, width: 60 }]).pipeline.analyze(frame, {}));
+    expect(small.code).toBe('FACE_TOO_SMALL');
+    expect(small.details).toEqual({ faceWidthPx: 60 });
+  });
+
+  it('ignores a far smaller face behind the shopper', async () => {
+    const result = await setup([...one, { cx: 580, cy: 80, width: 60 }]).pipeline.analyze(frame, {});
+    expect(result.faceBox.width).toBeCloseTo(200 / 640, 6);
+  });
+
+  it('treats a crop FaceMesh does not see a face in as no face', async () => {
+    expect((await errorOf(setup(one, { faceFlag: 0.2 }).pipeline.analyze(frame, {}))).code).toBe('NO_FACE');
+  });
+
+  it('reports a missing skin network and a broken frame as typed errors', async () => {
+    expect((await errorOf(setup(one, { skin: false }).pipeline.analyze(frame, {}))).code).toBe(
+      'MODEL_UNAVAILABLE',
+    );
+    expect(
+      (await errorOf(setup(one).pipeline.analyze({ width: 0, height: 0, data: new Uint8Array(0) }, {}))).code,
+    ).toBe('IMAGE_INVALID');
+  });
+});
