@@ -1,0 +1,162 @@
+import type { KioskConfig } from '../core/config/kiosk-config-schema';
+import { calibrateFromFrame } from '../core/color/color-calibration';
+import type { Mat3 } from '../core/color/matrix3';
+import { silentLogger, type Logger } from '../core/ports/logger-port';
+import { AnalysisPipeline, type ProfileBuilder } from '../core/analysis/analysis-pipeline';
+import { FaceFinder } from '../core/analysis/face-finder';
+import type { FaceModelsIo } from '../core/analysis/face-models-io';
+import { assessPreviewFrame } from '../core/analysis/preview-guidance';
+import type { RgbaImage } from '../core/vision/image-types';
+import { buildSkinProfile } from '../core/skin/skin-profile-builder';
+import { profileFromAnswers } from '../core/skin/questionnaire-profile';
+import { KioskError } from '../shared/result';
+import type { AnalysisResult, InferenceStatus, QualityReport } from '../shared/schemas/analysis-schemas';
+import type { QuestionnaireAnswers } from '../shared/schemas/questionnaire-schemas';
+import type { SkinProfile } from '../shared/schemas/skin-profile-schemas';
+import { ColorCalibrationStore } from '../adapters/inference/color-calibration-store';
+import { decodeImage } from '../adapters/inference/image-decoder-adapter';
+import { loadModelSet } from '../adapters/inference/model-files';
+import { WorkerModelRunner, type WorkerEntry } from '../adapters/inference/worker-model-runner';
+import type { EventSink } from './handler-types';
+import type { KioskPaths } from './kiosk-paths';
+
+export interface AnalysisServices {
+  /** Resolves once every network has loaded and run once; rejects with MODEL_UNAVAILABLE. */
+  ready(): Promise<void>;
+  /** Live guidance for a preview frame; also pushed as `camera:quality`. */
+  preview(frame: RgbaImage, sink?: EventSink): Promise<QualityReport>;
+  /** Full analysis of a captured frame; stages are pushed as `analysis:progress`. */
+  analyze(
+    frame: RgbaImage,
+    answers: QuestionnaireAnswers,
+    sink?: EventSink,
+    priorTimingsMs?: Record<string, number>,
+  ): Promise<AnalysisResult>;
+  /** Decodes a JPEG/PNG/WebP held in memory and analyses it (CLI); decode time is in the timings. */
+  analyzeEncoded(bytes: Uint8Array, answers?: QuestionnaireAnswers): Promise<AnalysisResult>;
+  /** A profile from the questionnaire alone. */
+  fromAnswers(answers: QuestionnaireAnswers): SkinProfile;
+  status(): InferenceStatus;
+  /** Solves and stores this kiosk's colour-correction matrix from a frame of the printed target. */
+  calibrate(frame: RgbaImage): Promise<{ matrix: number[]; residualDeltaE: number }>;
+  dispose(): Promise<void>;
+}
+
+export interface AnalysisServiceOptions {
+  logger?: Logger;
+  /** Where the inference worker's code is (tests, tools); resolved beside the adapter otherwise. */
+  workerEntry?: WorkerEntry;
+  /** ORT intra-op threads in the worker; all cores when omitted. */
+  intraOpNumThreads?: number;
+  /** Replaces the skin domain's profile builder (tests of the pipeline's plumbing). */
+  buildProfile?: ProfileBuilder;
+}
+
+/**
+ * On-device analysis for one kiosk. Loading starts at once: the networks load in a worker thread on
+ * the first execution provider in `config.analysis.executionProviders` that works here, and are
+ * warmed up before the first shopper arrives. Frames are analysed in memory and never kept.
+ */
+export function createAnalysisServices(
+  config: KioskConfig,
+  paths: KioskPaths,
+  events: EventSink,
+  options: AnalysisServiceOptions = {},
+): AnalysisServices {
+  const logger = options.logger ?? silentLogger;
+  const calibration = new ColorCalibrationStore(paths.dataDir, logger);
+  const now = () => performance.now();
+  let runner: WorkerModelRunner | null = null;
+  let io: FaceModelsIo | null = null;
+  let disposed = false;
+
+  const loading = (async () => {
+    const set = await loadModelSet(paths.modelDir);
+    const started = await WorkerModelRunner.start({
+      models: set.models,
+      preference: config.analysis.executionProviders,
+      intraOpNumThreads: options.intraOpNumThreads,
+      entry: options.workerEntry,
+    });
+    if (disposed) {
+      await started.dispose();
+      throw new KioskError('MODEL_UNAVAILABLE', 'the analysis service has been shut down');
+    }
+    runner = started;
+    io = set.io;
+    const info = started.info();
+    logger.info('analysis.ready', {
+      executionProvider: info.executionProvider,
+      skipped: info.tried
+        .filter((t) => !t.ok)
+        .map((t) => `${t.provider}: ${t.reason}`)
+        .join('; '),
+      models: set.io.modelVersion,
+    });
+  })();
+  loading.catch((error: unknown) =>
+    logger.error('analysis.unavailable', { reason: error instanceof Error ? error.message : String(error) }),
+  );
+
+  const loaded = async () => {
+    await loading;
+    if (!runner || !io || disposed)
+      throw new KioskError('MODEL_UNAVAILABLE', 'the analysis service has been shut down');
+    const finder = new FaceFinder(runner, io);
+    const pipeline = new AnalysisPipeline({
+      runner,
+      finder,
+      io,
+      buildProfile: options.buildProfile ?? buildSkinProfile,
+      calibration: (): Mat3 | null => calibration.matrix(),
+      now,
+    });
+    return { finder, pipeline, io };
+  };
+
+  const services: AnalysisServices = {
+    ready: async () => {
+      await loaded();
+    },
+    async preview(frame, sink = events) {
+      const { finder, io: spec } = await loaded();
+      const report = await assessPreviewFrame(finder, spec, frame);
+      sink.emit('camera:quality', report);
+      return report;
+    },
+    async analyze(frame, answers, sink = events, priorTimingsMs = {}) {
+      const { pipeline } = await loaded();
+      return pipeline.analyze(frame, answers, (p) => sink.emit('analysis:progress', p), priorTimingsMs);
+    },
+    async analyzeEncoded(bytes, answers = {}) {
+      const t0 = now();
+      const image = await decodeImage(bytes);
+      return services.analyze(image, answers, { emit: () => {} }, { decode: now() - t0 });
+    },
+    fromAnswers: (answers) => profileFromAnswers(answers),
+    status() {
+      const info = runner?.info() ?? { executionProvider: 'none', tried: [], warm: false };
+      return {
+        executionProvider: info.executionProvider,
+        tried: info.tried.map((t) => ({ provider: t.provider, ok: t.ok, reason: t.reason })),
+        warm: info.warm,
+        modelVersion: io?.modelVersion ?? 'not loaded',
+        calibrated: calibration.matrix() !== null,
+      };
+    },
+    async calibrate(frame) {
+      const solved = calibrateFromFrame(frame.data, frame.width, frame.height);
+      await calibration.save(solved.matrix, solved.residualDeltaE);
+      logger.info('analysis.calibrated', { residualDeltaE: Number(solved.residualDeltaE.toFixed(2)) });
+      return { matrix: [...solved.matrix], residualDeltaE: solved.residualDeltaE };
+    },
+    async dispose() {
+      disposed = true;
+      await loading.catch(() => undefined);
+      const r = runner;
+      runner = null;
+      await r?.dispose();
+    },
+  };
+  return services;
+}

@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { KioskConfigSchema } from '../core/config/kiosk-config-schema';
+import { KioskError } from '../shared/result';
+import type { AnalysisResult, InferenceStatus } from '../shared/schemas/analysis-schemas';
+import { createAnalysisServices, type AnalysisServices } from '../app/analysis-services';
+import { sourceTreePaths } from '../app/kiosk-paths';
+import { captureStill } from '../adapters/inference/webcam-capture-adapter';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const USAGE = `Usage: skinkiosk analyze <image…> [--json] [--ep cpu|webgpu] [--data-dir DIR]
+       skinkiosk analyze --camera [device] [--json] [--ep cpu|webgpu] [--data-dir DIR]
+
+Runs the on-device skin analysis on JPEG, PNG or WebP files, or on one still taken from a camera
+with fswebcam (Linux; device defaults to the system camera, e.g. /dev/video0). Prints the profile
+and the time each stage took. Nothing is written: the still stays in memory.
+
+  --json        one JSON object per input on stdout
+  --ep          execution provider to try first (falls back to cpu when it cannot load)
+  --data-dir    kiosk data folder, to use its stored colour calibration`;
+
+interface Outcome {
+  input: string;
+  result?: AnalysisResult;
+  error?: { code: string; message: string };
+}
+
+/** `skinkiosk analyze`: checks camera + analysis on a kiosk over SSH, or profiles image files. */
+export async function runAnalyzeCommand(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        ep: { type: 'string' },
+        camera: { type: 'boolean', default: false },
+        'data-dir': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const ep = values.ep;
+  if (ep !== undefined && ep !== 'cpu' && ep !== 'webgpu') {
+    console.error(`--ep must be cpu or webgpu, not "${ep}"\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.camera ? positionals.length > 1 : positionals.length === 0) {
+    console.error(USAGE);
+    return 2;
+  }
+
+  const config = KioskConfigSchema.parse({ analysis: { executionProviders: ep ? [ep, 'cpu'] : undefined } });
+  const dataDir = path.resolve(values['data-dir'] ?? path.join(repoRoot, '.tmp', 'cli-data'));
+  const services = createAnalysisServices(config, sourceTreePaths(repoRoot, dataDir), { emit: () => {} });
+  const outcomes: Outcome[] = [];
+  try {
+    await services.ready();
+    if (!values.json) printProviders(services.status());
+    if (values.camera) {
+      const device = positionals[0];
+      outcomes.push(
+        await analyzeOne(services, `camera ${device ?? '(default)'}`, () => captureStill({ device })),
+      );
+    } else {
+      for (const file of positionals)
+        outcomes.push(await analyzeOne(services, file, async () => new Uint8Array(await readFile(file))));
+    }
+  } catch (error) {
+    const shape = toShape(error);
+    console.error(`${shape.code}: ${shape.message}`);
+    return 1;
+  } finally {
+    await services.dispose();
+  }
+
+  for (const o of outcomes) {
+    if (values.json) console.log(JSON.stringify(o));
+    else printOutcome(o);
+  }
+  return outcomes.every((o) => o.result) ? 0 : 1;
+}
+
+async function analyzeOne(
+  services: AnalysisServices,
+  input: string,
+  read: () => Promise<Uint8Array>,
+): Promise<Outcome> {
+  try {
+    const bytes = await read();
+    return { input, result: await services.analyzeEncoded(bytes) };
+  } catch (error) {
+    if (error instanceof KioskError && error.code === 'CAMERA_UNAVAILABLE') throw error;
+    return { input, error: toShape(error) };
+  }
+}
+
+function toShape(error: unknown): { code: string; message: string } {
+  if (error instanceof KioskError) return { code: error.code, message: error.message };
+  if (error instanceof Error && 'code' in error && error.code === 'ENOENT')
+    return { code: 'NOT_FOUND', message: error.message };
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+function printProviders(status: InferenceStatus): void {
+  console.log(`execution provider: ${status.executionProvider}  (models ${status.modelVersion})`);
+  for (const t of status.tried.filter((x) => !x.ok))
+    console.log(`  skipped ${t.provider}: ${t.reason ?? ''}`);
+}
+
+function printOutcome(o: Outcome): void {
+  console.log(`\n${o.input}`);
+  if (!o.result) {
+    console.log(`  ${o.error?.code}: ${o.error?.message}`);
+    return;
+  }
+  const { profile } = o.result;
+  const tone = profile.tone;
+  console.log(`  skin type: ${profile.type}${profile.sensitive ? ', sensitive' : ''}`);
+  if (tone) {
+    console.log(
+      `  tone: Monk ${tone.monk}, ITA ${tone.ita.toFixed(1)}° (${tone.itaClass}), ${tone.undertone} undertone, ${tone.hex}, ` +
+        `L*a*b* ${tone.lab.L.toFixed(1)} ${tone.lab.a.toFixed(1)} ${tone.lab.b.toFixed(1)}, confidence ${tone.confidence.toFixed(2)}`,
+    );
+  }
+  for (const m of profile.metrics)
+    console.log(
+      `  ${m.key.padEnd(12)} ${m.score.toFixed(0).padStart(3)}  (confidence ${m.confidence.toFixed(2)})`,
+    );
+  if (profile.concerns.length > 0)
+    console.log(
+      `  concerns: ${profile.concerns.map((c) => `${c.concern} ${c.weight.toFixed(2)}`).join(', ')}`,
+    );
+  const timings = profile.meta?.timingsMs ?? {};
+  console.log(
+    `  timing (ms): ${Object.entries(timings)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ')}`,
+  );
+}
