@@ -52,7 +52,13 @@ export function readDelimited(text: string, file: string): DelimitedTable {
   const header = head.record.map((cell) => cell.trim());
   const rows: DelimitedTable['rows'] = [];
   for (const { record, info, raw } of body) {
-    const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
+    // `info.lines` is where the record ends; `raw` also holds skipped blank lines before it.
+    const line =
+      info.lines -
+      (raw
+        .replace(/^(\r?\n)+/, '')
+        .replace(/\r?\n$/, '')
+        .match(/\n/g)?.length ?? 0);
     if (
       record.length !== header.length &&
       !(record.length > header.length && record.slice(header.length).every((c) => !c.trim()))

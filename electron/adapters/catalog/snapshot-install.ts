@@ -98,6 +98,10 @@ export async function buildSnapshotDatabase(
         rowCount: count,
       });
       db.pragma('journal_mode = WAL');
+    } catch (error) {
+      throw error instanceof KioskError
+        ? error
+        : malformed(`is not a usable catalog database (${(error as Error).message})`);
     } finally {
       db.close();
     }

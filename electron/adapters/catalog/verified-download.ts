@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type { FeedFile } from '../../core/catalog/feed-manifest';
 import { KioskError } from '../../shared/result';
 
@@ -33,6 +34,7 @@ export async function writeVerified(
     }
   } catch (error) {
     out.destroy();
+    await finished(out).catch(() => undefined);
     if (error instanceof KioskError) throw error;
     throw new KioskError(
       'FEED_UNREACHABLE',
