@@ -8,7 +8,7 @@ import {
   verifyManifest,
 } from '../../../../electron/adapters/catalog/feed-signing';
 import type { ManifestBody } from '../../../../electron/core/catalog/feed-manifest';
-import { KioskError } from '../../../../electron/shared/result';
+import type { KioskError } from '../../../../electron/shared/result';
 
 const sha = 'b'.repeat(64);
 const body: ManifestBody = {

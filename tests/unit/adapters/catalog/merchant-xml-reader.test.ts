@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readMerchantXml } from '../../../../electron/adapters/catalog/merchant-xml-reader';
-import { KioskError } from '../../../../electron/shared/result';
+import type { KioskError } from '../../../../electron/shared/result';
 
 const RSS = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">
@@ -33,7 +33,7 @@ const RSS = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('readMerchantXml', () => {
   it('reads g: fields, RSS fields and entities, keeping CDATA whole', () => {
-    const { rows, issues } = readMerchantXml(RSS, 'feed.xml');
+    const { rows } = readMerchantXml(RSS, 'feed.xml');
     expect(rows.map((r) => r.cells.sku?.value)).toEqual(['SKU-1', 'SKU-3']);
     const first = rows[0]!.cells;
     expect(first.name?.value).toBe('Calm Serum & More');
