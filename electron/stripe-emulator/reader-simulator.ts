@@ -1,6 +1,7 @@
 import { invalidRequest, resourceMissing } from './emulator-errors';
 import type { EmuPaymentIntent, EmuReader, EmulatorStore, ReaderApiError } from './emulator-store';
-import { stripeId, unixNow } from './emulator-ids';
+import { authoriseCard } from './card-authorisation';
+import { stripeId } from './emulator-ids';
 import type { FormObject } from './form-body-parser';
 import { metadata, optionalString, requiredString } from './param-readers';
 import { cardOutcome, type CardOutcome } from './test-cards';
@@ -221,36 +222,7 @@ export class ReaderSimulator {
       this.fail(reader, 'card_declined', outcome.message, apiError);
       return;
     }
-    const pmId = stripeId('pm');
-    const chargeId = stripeId('ch');
-    const automatic = pi.capture_method !== 'manual';
-    this.store.charges.set(chargeId, {
-      id: chargeId,
-      object: 'charge',
-      amount: pi.amount,
-      amount_captured: automatic ? pi.amount : 0,
-      amount_refunded: 0,
-      captured: automatic,
-      refunded: false,
-      paid: true,
-      status: 'succeeded',
-      currency: pi.currency,
-      payment_intent: pi.id,
-      payment_method: pmId,
-      payment_method_details: {
-        type: 'card_present',
-        card_present: { brand: outcome.brand, last4: outcome.last4 },
-      },
-      receipt_url: `${this.options.receiptBaseUrl()}/receipts/${chargeId}`,
-      created: unixNow(),
-      livemode: false,
-    });
-    pi.payment_method = pmId;
-    pi.latest_charge = chargeId;
-    pi.last_payment_error = null;
-    pi.status = automatic ? 'succeeded' : 'requires_capture';
-    pi.amount_capturable = automatic ? 0 : pi.amount;
-    pi.amount_received = automatic ? pi.amount : 0;
+    authoriseCard(this.store, pi, outcome, this.options.receiptBaseUrl());
     action.status = 'succeeded';
   }
 
