@@ -22,14 +22,14 @@ export const METRIC_CONCERN: Readonly<Record<MetricKey, Concern>> = {
   darkCircles: 'dark_circles',
 };
 
-/** What each goal adds: its main concern +0.4, related ones less. */
+/** What each goal adds: its main concern +0.5 (the shopper's own priority), related ones less. */
 export const GOAL_BOOSTS: Readonly<Record<SkinGoal, Partial<Record<Concern, number>>>> = {
-  hydration: { dryness: 0.4 },
-  even_tone: { uneven_tone: 0.4, dark_spots: 0.2 },
-  anti_aging: { wrinkles: 0.4, texture: 0.1 },
-  oil_control: { oiliness: 0.4, pores: 0.2 },
-  calm_redness: { redness: 0.4 },
-  smooth_texture: { texture: 0.4, pores: 0.15 },
+  hydration: { dryness: 0.5 },
+  even_tone: { uneven_tone: 0.5, dark_spots: 0.2 },
+  anti_aging: { wrinkles: 0.5, texture: 0.1 },
+  oil_control: { oiliness: 0.5, pores: 0.2 },
+  calm_redness: { redness: 0.5 },
+  smooth_texture: { texture: 0.5, pores: 0.15 },
 };
 
 /** Concerns below this weight are not listed. */

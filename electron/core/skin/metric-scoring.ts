@@ -1,7 +1,7 @@
 import type { MetricKey, MetricScore } from '../../shared/schemas/skin-profile-schemas';
-import { SKIN_METRICS_SOFT_FLOORS } from './soft-floors';
 import type { SkinMetricsOutputs, SkinZone, ZoneStats } from './skin-metrics-io';
-import { pooled, pooledConfidence, type ZoneQualities } from './zone-quality';
+import { SKIN_METRICS_SOFT_FLOORS as FLOOR } from './soft-floors';
+import { pooled, pooledConfidence, type QualityKind, type ZoneQualities } from './zone-quality';
 
 /**
  * The eight skin measurements as 0–100 scores. Each score is S(x) = 100·x² / (x² + k²): 0 for none,
@@ -21,15 +21,21 @@ export function aboveFloor(mean: number, floor: number): number {
 }
 
 const CHEEKS: readonly SkinZone[] = ['left_cheek', 'right_cheek'];
+const T_ZONE: readonly SkinZone[] = ['forehead', 'nose', 'chin'];
 const FACE: readonly SkinZone[] = ['forehead', 'left_cheek', 'right_cheek', 'chin'];
+const RED_ZONES: readonly SkinZone[] = [...CHEEKS, 'nose', 'chin'];
+const EYES = ['under_eye_left', 'under_eye_right'] as const;
 
 interface MetricRule {
   readonly zones: readonly SkinZone[];
+  /** Texture needs sharp zones; colour and area measurements only well exposed, visible ones. */
+  readonly quality: QualityKind;
   /** Reference value k: the raw value that scores 50. */
   readonly k: number;
   readonly raw: (o: SkinMetricsOutputs, q: ZoneQualities) => number;
 }
 
+/** Line energy of the given orientation above the zone's weakest orientation. */
 const ridgeSpread = (s: ZoneStats, lines: number): number =>
   Math.max(0, lines - Math.min(s.ridge0, s.ridge45, s.ridge90, s.ridge135));
 
@@ -37,68 +43,90 @@ const ridgeSpread = (s: ZoneStats, lines: number): number =>
 const diffuseContrast = (s: ZoneStats): number =>
   300 * Math.log((s.toneL / Math.max(s.toneWeight, 1e-6) + 16) / 116);
 
+const mean = (values: readonly number[]): number =>
+  values.length ? values.reduce((s, v) => s + v, 0) / values.length : Number.NaN;
+
+/** Weighted mean of the finite parts only. */
+function blend(parts: readonly (readonly [number, number])[]): number {
+  const usable = parts.filter(([v]) => Number.isFinite(v));
+  const weight = usable.reduce((s, [, w]) => s + w, 0);
+  return weight > 0 ? usable.reduce((s, [v, w]) => s + v * w, 0) / weight : Number.NaN;
+}
+
 export const METRIC_RULES: Readonly<Record<MetricKey, MetricRule>> = {
   // RMS of the finest band (clipped at ±12 u), in % of luminance.
-  texture: { zones: FACE, k: 3, raw: (o, q) => Math.sqrt(pooled(o, q, FACE, 'detailEnergy')) },
+  texture: {
+    zones: FACE,
+    quality: 'overall',
+    k: 3,
+    raw: (o, q) => Math.sqrt(pooled(o, q, FACE, 'detailEnergy')),
+  },
   pores: {
     zones: ['nose', ...CHEEKS],
+    quality: 'overall',
     k: 0.15,
-    raw: (o, q) => aboveFloor(pooled(o, q, ['nose', ...CHEEKS], 'pores'), SKIN_METRICS_SOFT_FLOORS.pores),
+    raw: (o, q) => aboveFloor(pooled(o, q, ['nose', ...CHEEKS], 'pores'), FLOOR.pores),
   },
   darkSpots: {
     zones: FACE,
+    quality: 'overall',
     k: 0.25,
-    raw: (o, q) => aboveFloor(pooled(o, q, FACE, 'spotArea'), SKIN_METRICS_SOFT_FLOORS.spotArea),
+    raw: (o, q) => aboveFloor(pooled(o, q, FACE, 'spotArea'), FLOOR.spotArea),
   },
   // Red blobs plus diffuse redness: each a* unit of the cheeks above 14 adds 0.01.
   redness: {
-    zones: [...CHEEKS, 'nose', 'chin'],
+    zones: RED_ZONES,
+    quality: 'color',
     k: 0.1,
     raw: (o, q) => {
-      const zones: readonly SkinZone[] = [...CHEEKS, 'nose', 'chin'];
-      const blobs = aboveFloor(pooled(o, q, zones, 'redArea'), SKIN_METRICS_SOFT_FLOORS.redArea);
-      const diffuse = Math.max(0, pooled(o, q, CHEEKS, 'a') - 14) * 0.01;
+      const blobs = aboveFloor(pooled(o, q, RED_ZONES, 'redArea', 'color'), FLOOR.redArea);
+      const diffuse = Math.max(0, pooled(o, q, CHEEKS, 'a', 'color') - 14) * 0.01;
       return blobs + (Number.isFinite(diffuse) ? diffuse : 0);
     },
   },
-  // Line energy above the zone's weakest orientation: horizontal lines on the forehead (0.7),
-  // diagonal lines under the eyes (0.3; the lid crease is horizontal and left out).
+  // √ of line energy: horizontal lines on the forehead (0.7), diagonal lines under the eyes (0.3;
+  // the lid crease there is horizontal and left out).
   wrinkles: {
-    zones: ['forehead', 'under_eye_left', 'under_eye_right'],
+    zones: ['forehead', ...EYES],
+    quality: 'overall',
     k: 4,
     raw: (o, q) => {
       const forehead = q.forehead.overall > 0 ? ridgeSpread(o.forehead, o.forehead.ridge90) : Number.NaN;
-      const eyes = (['under_eye_left', 'under_eye_right'] as const)
-        .filter((z) => q[z].overall > 0)
-        .map((z) => ridgeSpread(o[z], Math.max(o[z].ridge45, o[z].ridge135)));
-      const eye = eyes.length ? eyes.reduce((s, v) => s + v, 0) / eyes.length : Number.NaN;
-      const parts = [
-        [forehead, 0.7],
-        [eye, 0.3],
-      ].filter(([v]) => Number.isFinite(v));
-      const w = parts.reduce((s, [, wt]) => s + wt!, 0);
-      return w > 0 ? Math.sqrt(parts.reduce((s, [v, wt]) => s + v! * wt!, 0) / w) : Number.NaN;
+      const eyes = mean(
+        EYES.filter((z) => q[z].overall > 0).map((z) =>
+          ridgeSpread(o[z], Math.max(o[z].ridge45, o[z].ridge135)),
+        ),
+      );
+      return Math.sqrt(
+        blend([
+          [forehead, 0.7],
+          [eyes, 0.3],
+        ]),
+      );
     },
   },
   // Specular area, T-zone 0.6 and U-zone 0.4.
   shine: {
-    zones: ['forehead', 'nose', 'chin', ...CHEEKS],
-    k: 0.2,
-    raw: (o, q) => {
-      const t = aboveFloor(
-        pooled(o, q, ['forehead', 'nose', 'chin'], 'shine'),
-        SKIN_METRICS_SOFT_FLOORS.shine,
-      );
-      const u = aboveFloor(pooled(o, q, CHEEKS, 'shine'), SKIN_METRICS_SOFT_FLOORS.shine);
-      if (!Number.isFinite(t)) return u;
-      return Number.isFinite(u) ? 0.6 * t + 0.4 * u : t;
-    },
+    zones: [...T_ZONE, ...CHEEKS],
+    quality: 'color',
+    k: 0.1,
+    raw: (o, q) =>
+      blend([
+        [aboveFloor(pooled(o, q, T_ZONE, 'shine', 'color'), FLOOR.shine), 0.6],
+        [aboveFloor(pooled(o, q, CHEEKS, 'shine', 'color'), FLOOR.shine), 0.4],
+      ]),
   },
   // RMS of the blotch band (pore scale to face scale), in % of luminance.
-  unevenness: { zones: FACE, k: 8, raw: (o, q) => Math.sqrt(pooled(o, q, FACE, 'blotchEnergy')) },
+  unevenness: {
+    zones: FACE,
+    quality: 'overall',
+    k: 8,
+    raw: (o, q) => Math.sqrt(pooled(o, q, FACE, 'blotchEnergy')),
+  },
   // How much darker the under-eye skin is than the cheek below it, per side, in % of luminance.
   darkCircles: {
-    zones: ['under_eye_left', 'under_eye_right', ...CHEEKS],
+    zones: [...EYES, ...CHEEKS],
+    quality: 'color',
     k: 30,
     raw: (o, q) => {
       const sides = [
@@ -106,18 +134,19 @@ export const METRIC_RULES: Readonly<Record<MetricKey, MetricRule>> = {
         ['under_eye_right', 'right_cheek'],
       ] as const;
       const deltas = sides
-        .filter(([eye, cheek]) => q[eye].overall > 0 && q[cheek].overall > 0)
+        .filter(([eye, cheek]) => q[eye].color > 0 && q[cheek].color > 0)
         .map(([eye, cheek]) => diffuseContrast(o[cheek]) - diffuseContrast(o[eye]));
-      return deltas.length ? Math.max(0, deltas.reduce((s, d) => s + d, 0) / deltas.length) : Number.NaN;
+      return Math.max(0, mean(deltas));
     },
   },
 };
 
 /** The darkCircles confidence needs both zones of a side; elsewhere it is the pooled zone quality. */
 function confidenceOf(key: MetricKey, q: ZoneQualities): number {
-  if (key !== 'darkCircles') return pooledConfidence(q, METRIC_RULES[key].zones);
-  const left = Math.min(q.under_eye_left.overall, q.left_cheek.overall);
-  const right = Math.min(q.under_eye_right.overall, q.right_cheek.overall);
+  const rule = METRIC_RULES[key];
+  if (key !== 'darkCircles') return pooledConfidence(q, rule.zones, rule.quality);
+  const left = Math.min(q.under_eye_left.color, q.left_cheek.color);
+  const right = Math.min(q.under_eye_right.color, q.right_cheek.color);
   return (left + right) / 2;
 }
 

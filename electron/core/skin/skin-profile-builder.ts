@@ -34,7 +34,7 @@ export function measureTone(
   let weight = 0;
   for (const zone of TONE_ZONES) {
     const s = outputs[zone];
-    const w = s.areaPx * qualities[zone].overall;
+    const w = s.areaPx * qualities[zone].color;
     if (!(w > 0) || !(s.toneWeight > 0)) continue;
     L += w * s.toneL;
     a += w * s.toneA;
@@ -44,7 +44,10 @@ export function measureTone(
   if (!(weight > 0)) return null;
   const lab: Lab = { L: L / weight, a: a / weight, b: b / weight };
   const clampedColor = Math.min(1, Math.max(0, colorConfidence));
-  const tone = describeTone(lab, pooledConfidence(qualities, TONE_ZONES) * (0.4 + 0.6 * clampedColor));
+  const tone = describeTone(
+    lab,
+    pooledConfidence(qualities, TONE_ZONES, 'color') * (0.4 + 0.6 * clampedColor),
+  );
   return tone.confidence >= MIN_TONE_CONFIDENCE ? tone : null;
 }
 

@@ -41,7 +41,7 @@ export function imageTypeEvidence(
   metrics: readonly MetricScore[],
 ): ImageTypeEvidence {
   const shineOf = (zones: Parameters<typeof pooled>[2]) =>
-    aboveFloor(pooled(outputs, qualities, zones, 'shine'), SKIN_METRICS_SOFT_FLOORS.shine);
+    aboveFloor(pooled(outputs, qualities, zones, 'shine', 'color'), SKIN_METRICS_SOFT_FLOORS.shine);
   const t = ramp(shineOf(['forehead', 'nose', 'chin']), 0.05, 0.2);
   const u = ramp(shineOf(['left_cheek', 'right_cheek']), 0.05, 0.2);
   const texture = metrics.find((m) => m.key === 'texture');

@@ -19,11 +19,16 @@ export interface ZoneQuality {
   readonly exposure: number;
   /** Low when many pixels are blown out or crushed. */
   readonly clipping: number;
-  /** Low when much of the zone does not look like its own skin (hair, shadow, glasses, a hand). */
+  /**
+   * Low when much of the zone does not look like its own skin (hair, shadow, glasses, a hand), or
+   * the whole zone looks unlike the rest of the face (covered entirely).
+   */
   readonly occlusion: number;
   /** Low when fine detail has gone relative to the pore band (blur, an upscaled small face). */
   readonly sharpness: number;
-  /** The product of the above. */
+  /** coverage × exposure × clipping × occlusion: the trust in mean colours and areas (blur-proof). */
+  readonly color: number;
+  /** color × sharpness: the trust in texture measurements. */
   readonly overall: number;
 }
 
@@ -46,34 +51,72 @@ export function ramp(value: number, lo: number, hi: number): number {
 
 const scale = (SKIN_CROP_SIZE * SKIN_CROP_SIZE) / (256 * 256);
 
-/** Quality of one zone from its own statistics; a zone with any non-finite value scores 0. */
-export function zoneQuality(zone: SkinZone, s: ZoneStats): ZoneQuality {
+/** A zone's mean colour as contrast u = 100·ln Y (from L*) and a*, b*. */
+export interface ZoneColor {
+  readonly u: number;
+  readonly a: number;
+  readonly b: number;
+}
+
+const colorOf = (s: ZoneStats): ZoneColor => ({ u: 300 * Math.log((s.L + 16) / 116), a: s.a, b: s.b });
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((p, q) => p - q);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * How unlike the face a zone's mean colour is: distance to `face` (the zones' median colour) with
+ * 40 u of lightness or 15 a*b* units counting as 1. Under-eye shading stays below 1; a zone covered
+ * by hair or a hand is several units away.
+ */
+export function colorDistance(zone: ZoneColor, face: ZoneColor): number {
+  return Math.hypot((zone.u - face.u) / 40, Math.hypot(zone.a - face.a, zone.b - face.b) / 15);
+}
+
+/**
+ * Quality of one zone from its own statistics and, when given, the face's median zone colour; a
+ * zone with any non-finite value scores 0.
+ */
+export function zoneQuality(zone: SkinZone, s: ZoneStats, face?: ZoneColor): ZoneQuality {
   if (!Object.values(s).every(Number.isFinite) || s.areaPx <= 0) {
-    return { coverage: 0, exposure: 0, clipping: 0, occlusion: 0, sharpness: 0, overall: 0 };
+    return { coverage: 0, exposure: 0, clipping: 0, occlusion: 0, sharpness: 0, color: 0, overall: 0 };
   }
   const coverage = ramp(s.areaPx / (NOMINAL_ZONE_AREA[zone] * scale), 0.25, 0.6);
   const exposure = ramp(s.rawLuma, 0.05, 0.12);
   const clipping = ramp(s.clipped, 0.25, 0.02);
-  const occlusion = ramp(s.occluded, 0.6, 0.15);
-  // Blur removes the finest band first: sharp skin keeps detail ≥ ~half the pore band's energy.
-  const sharpness = ramp(s.detailEnergy / Math.max(s.poreEnergy, 1e-6), 0.2, 0.45);
-  return {
-    coverage,
-    exposure,
-    clipping,
-    occlusion,
-    sharpness,
-    overall: coverage * exposure * clipping * occlusion * sharpness,
-  };
+  const unlike = face ? ramp(colorDistance(colorOf(s), face), 2, 1) : 1;
+  const occlusion = Math.min(ramp(s.occluded, 0.6, 0.15), unlike);
+  // Blur removes the finest band first: sharp skin keeps detail ≥ ~half the pore band's energy. A
+  // zone with almost no texture at all says nothing about blur, so the rule fades out there.
+  const signal = ramp(s.detailEnergy + s.poreEnergy, 0.002, 0.02);
+  const sharpness = 1 - signal * (1 - ramp(s.detailEnergy / Math.max(s.poreEnergy, 1e-9), 0.25, 0.5));
+  const color = coverage * exposure * clipping * occlusion;
+  return { coverage, exposure, clipping, occlusion, sharpness, color, overall: color * sharpness };
 }
 
 export type ZoneQualities = Readonly<Record<SkinZone, ZoneQuality>>;
 
+/** Every zone's quality, each judged also against the median colour of the visible zones. */
 export function zoneQualities(outputs: SkinMetricsOutputs): ZoneQualities {
+  const visible = SKIN_ZONES.map((z) => outputs[z]).filter(
+    (s) => s.areaPx > 0 && Number.isFinite(s.L) && Number.isFinite(s.a) && Number.isFinite(s.b),
+  );
+  const colors = visible.map(colorOf);
+  const face = colors.length
+    ? {
+        u: median(colors.map((c) => c.u)),
+        a: median(colors.map((c) => c.a)),
+        b: median(colors.map((c) => c.b)),
+      }
+    : undefined;
   const out = {} as Record<SkinZone, ZoneQuality>;
-  for (const zone of SKIN_ZONES) out[zone] = zoneQuality(zone, outputs[zone]);
+  for (const zone of SKIN_ZONES) out[zone] = zoneQuality(zone, outputs[zone], face);
   return out;
 }
+
+/** Which trust a measurement needs: `overall` for texture, `color` for colours and areas. */
+export type QualityKind = 'overall' | 'color';
 
 /**
  * Mean of a feature over several zones, each weighted by its area × quality, so a poor zone counts
@@ -84,11 +127,12 @@ export function pooled(
   qualities: ZoneQualities,
   zones: readonly SkinZone[],
   feature: ZoneFeature,
+  kind: QualityKind = 'overall',
 ): number {
   let sum = 0;
   let weight = 0;
   for (const zone of zones) {
-    const w = outputs[zone].areaPx * qualities[zone].overall;
+    const w = outputs[zone].areaPx * qualities[zone][kind];
     if (w <= 0) continue;
     sum += w * outputs[zone][feature];
     weight += w;
@@ -97,11 +141,15 @@ export function pooled(
 }
 
 /** Confidence of a measurement over `zones`: their qualities averaged by usual area (missing zones count 0). */
-export function pooledConfidence(qualities: ZoneQualities, zones: readonly SkinZone[]): number {
+export function pooledConfidence(
+  qualities: ZoneQualities,
+  zones: readonly SkinZone[],
+  kind: QualityKind = 'overall',
+): number {
   let sum = 0;
   let weight = 0;
   for (const zone of zones) {
-    sum += NOMINAL_ZONE_AREA[zone] * qualities[zone].overall;
+    sum += NOMINAL_ZONE_AREA[zone] * qualities[zone][kind];
     weight += NOMINAL_ZONE_AREA[zone];
   }
   return weight > 0 ? sum / weight : 0;

@@ -14,14 +14,18 @@ export interface Blob {
   readonly x: number;
   readonly y: number;
   readonly radius: number;
-  /** Spots: L* darkening; redness: a* increase; shine: added white light (linear). */
+  /** Spots: darkening in contrast units (u = 100·ln Y, so 30 ≈ 26% darker); redness: a* increase;
+   * shine: added white light (linear). */
   readonly amount: number;
 }
 
 export interface CropSpec {
   readonly n: number;
   readonly skin: Lab;
-  /** Standard deviation of the fine L* texture. */
+  /**
+   * Standard deviation of the skin texture in contrast units (1 ≈ 1% of luminance): value noise in
+   * three octaves (1, 2 and 4 px) of equal amplitude, a rough 1/f spectrum like real skin.
+   */
   readonly texture?: number;
   readonly spots?: readonly Blob[];
   readonly redness?: readonly Blob[];
@@ -96,17 +100,19 @@ export function renderCrop(spec: CropSpec): Float32Array {
   const gains = spec.illuminant ?? [1, 1, 1];
   const exposure = spec.exposure ?? 1;
   const out = new Float32Array(3 * n * n);
+  const grainField = octaveNoise(n, random);
   for (let y = 0; y < n; y++) {
     for (let x = 0; x < n; x++) {
-      const grain = gaussian(random) * (spec.texture ?? 0);
+      const grain = grainField[y * n + x]! * (spec.texture ?? 0);
       let lab: Lab;
       if (spec.outside && !insideAnyZone(x, y, n)) lab = spec.outside;
       else {
-        let L = spec.skin.L + grain;
+        // Texture and spots change luminance by a ratio (as pigment does), the same on every tone.
+        let u = 300 * Math.log((spec.skin.L + 16) / 116) + grain;
+        for (const s of spec.spots ?? []) u -= s.amount * bump(s, x, y);
         let a = spec.skin.a;
-        for (const s of spec.spots ?? []) L -= s.amount * bump(s, x, y);
         for (const r of spec.redness ?? []) a += r.amount * bump(r, x, y);
-        lab = { L, a, b: spec.skin.b };
+        lab = { L: 116 * Math.exp(u / 300) - 16, a, b: spec.skin.b };
       }
       const linear = labToLinearRgb(lab);
       const white = (spec.shine ?? []).reduce((s, h) => s + h.amount * bump(h, x, y), 0);
@@ -118,4 +124,36 @@ export function renderCrop(spec: CropSpec): Float32Array {
     }
   }
   return out;
+}
+
+/** Unit-variance value noise: Gaussian samples on 1-, 2- and 4-pixel grids, bilinearly upsampled, summed. */
+function octaveNoise(n: number, random: () => number): Float64Array {
+  const field = new Float64Array(n * n);
+  for (const cell of [1, 2, 4]) {
+    const m = Math.ceil(n / cell) + 1;
+    const grid = Float64Array.from({ length: m * m }, () => gaussian(random));
+    for (let y = 0; y < n; y++) {
+      const gy = y / cell;
+      const y0 = Math.floor(gy);
+      const wy = gy - y0;
+      for (let x = 0; x < n; x++) {
+        const gx = x / cell;
+        const x0 = Math.floor(gx);
+        const wx = gx - x0;
+        const at = (yy: number, xx: number) => grid[yy * m + xx]!;
+        field[y * n + x]! +=
+          (1 - wy) * ((1 - wx) * at(y0, x0) + wx * at(y0, x0 + 1)) +
+          wy * ((1 - wx) * at(y0 + 1, x0) + wx * at(y0 + 1, x0 + 1));
+      }
+    }
+  }
+  let sum = 0;
+  let sum2 = 0;
+  for (const v of field) {
+    sum += v;
+    sum2 += v * v;
+  }
+  const mean = sum / field.length;
+  const std = Math.sqrt(sum2 / field.length - mean * mean) || 1;
+  return field.map((v) => (v - mean) / std);
 }
