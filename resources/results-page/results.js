@@ -173,10 +173,13 @@
 
   function formatMoney(minor, currency, lang) {
     try {
-      return new Intl.NumberFormat(lang === 'es' ? 'es' : 'en', {
+      var format = new Intl.NumberFormat(lang === 'es' ? 'es' : 'en', {
         style: 'currency',
         currency: currency,
-      }).format(minor / 100);
+      });
+      // Minor units: cents for USD, whole yen for JPY — the currency says how many decimals.
+      var digits = format.resolvedOptions().maximumFractionDigits;
+      return format.format(minor / Math.pow(10, digits));
     } catch {
       return (minor / 100).toFixed(2) + ' ' + currency;
     }

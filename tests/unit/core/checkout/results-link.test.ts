@@ -196,6 +196,12 @@ describe('results page script', () => {
     ) as ReturnType<PageApi['buildView']> & { cart: unknown };
     expect(view.products[0]?.url).toBeNull();
     expect(view.products[0]?.price).toBe('€0.01');
+    const yen = { ...hostile, cu: 'JPY', p: [['serum', 'b', 'n', 1200]] };
+    const yenView = page.buildView(
+      page.decodePayload('#r=' + Buffer.from(JSON.stringify(yen)).toString('base64url')),
+      'en',
+    );
+    expect(yenView.products[0]?.price).toBe('¥1,200');
     expect(view.cart).toBeNull();
   });
 });
