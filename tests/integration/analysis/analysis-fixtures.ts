@@ -1,0 +1,101 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { chartLayoutFor, COLOR_CHECKER_SRGB8 } from '../../../electron/core/color/color-checker';
+import { KioskConfigSchema, type KioskConfigInput } from '../../../electron/core/config/kiosk-config-schema';
+import type { RgbaImage } from '../../../electron/core/vision/image-types';
+import type { Frame } from '../../../electron/shared/schemas/analysis-schemas';
+import { createAnalysisServices, type AnalysisServices } from '../../../electron/app/analysis-services';
+import type { EventSink } from '../../../electron/app/handler-types';
+import { sourceTreePaths } from '../../../electron/app/kiosk-paths';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+export const facesDir = path.resolve(repoRoot, '../shared/data/faces');
+
+/** Photos of one frontal face each: the two portraits and the six crops from the group photos. */
+export const singleFaces = [
+  path.join(facesDir, 'skimage-astronaut.png'),
+  path.join(facesDir, 'matplotlib-grace_hopper.jpg'),
+  ...readdirSync(path.join(facesDir, 'crops'))
+    .filter((f) => f.endsWith('.jpg'))
+    .sort()
+    .map((f) => path.join(facesDir, 'crops', f)),
+];
+
+/** The group photos (several people each). */
+export const groupPhotos = [1, 2, 3, 4].map((n) => path.join(facesDir, `vladmandic-face-api-sample${n}.jpg`));
+
+/** Decodes a file to RGBA the way a camera frame arrives, optionally resized to `width`. */
+export async function rgba(file: string | Buffer, width?: number): Promise<Frame> {
+  const pipeline = sharp(file).rotate();
+  const { data, info } = await (width ? pipeline.resize({ width }) : pipeline)
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
+}
+
+/** The same image with `gain` times the light: scaled in linear RGB, clipped like a sensor. */
+export function exposed(image: RgbaImage, gain: number): Frame {
+  const lut = new Uint8Array(256).map((_, v) => {
+    const c = v / 255;
+    const linear = Math.min(1, (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4) * gain);
+    return Math.round(255 * (linear <= 0.0031308 ? 12.92 * linear : 1.055 * linear ** (1 / 2.4) - 0.055));
+  });
+  const data = new Uint8Array(image.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = i % 4 === 3 ? 255 : lut[image.data[i]!]!;
+  return { width: image.width, height: image.height, data };
+}
+
+export interface ServicesFixture {
+  services: AnalysisServices;
+  dataDir: string;
+  events: { event: string; payload: unknown }[];
+  sink: EventSink;
+  close(): Promise<void>;
+}
+
+/** Real analysis services (ONNX Runtime in a worker) over the repository's models and a temp data folder. */
+export function startServices(
+  config: KioskConfigInput = { analysis: { executionProviders: ['cpu'] } },
+): ServicesFixture {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'kiosk-analysis-'));
+  const events: { event: string; payload: unknown }[] = [];
+  const sink: EventSink = { emit: (event, payload) => events.push({ event, payload }) };
+  const services = createAnalysisServices(
+    KioskConfigSchema.parse(config),
+    sourceTreePaths(repoRoot, dataDir),
+    sink,
+    { intraOpNumThreads: 2 },
+  );
+  return {
+    services,
+    dataDir,
+    events,
+    sink,
+    close: async () => {
+      await services.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A 640×480 frame of the ColorChecker filling the staff screen's guide. */
+export function colorChart(): RgbaImage {
+  const data = new Uint8Array(640 * 480 * 4).fill(255);
+  const layout = chartLayoutFor(640, 480);
+  for (let y = 0; y < 480; y++)
+    for (let x = 0; x < 640; x++) {
+      const col = Math.floor(((x / 640 - layout.x) / layout.width) * layout.cols);
+      const row = Math.floor(((y / 480 - layout.y) / layout.height) * layout.rows);
+      const patch =
+        col >= 0 && col < 6 && row >= 0 && row < 4 ? COLOR_CHECKER_SRGB8[row * 6 + col]! : ['', 30, 30, 30];
+      data.set([patch[1] as number, patch[2] as number, patch[3] as number, 255], (y * 640 + x) * 4);
+    }
+  return { width: 640, height: 480, data };
+}
