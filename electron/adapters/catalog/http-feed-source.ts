@@ -9,12 +9,29 @@ export interface HttpFeedOptions {
   maxManifestBytes?: number;
 }
 
+/** Network failure codes in words a member of staff can act on. */
+const NETWORK_WORDS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection dropped',
+  UND_ERR_SOCKET: 'connection dropped',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'name lookup failed (is the network up?)',
+  ETIMEDOUT: 'timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
 const unreachable = (what: string, error: unknown): KioskError => {
+  const name = (error as Error).name;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? '';
   const reason =
-    (error as Error).name === 'TimeoutError' || (error as Error).name === 'AbortError'
+    name === 'TimeoutError' || name === 'AbortError'
       ? 'timed out'
-      : (cause?.code ?? cause?.message ?? (error as Error).message);
+      : code.startsWith('ERR_TLS') || code.includes('CERT')
+        ? `TLS certificate problem (${code})`
+        : (NETWORK_WORDS[code] ?? cause?.message ?? (error as Error).message);
   return new KioskError('FEED_UNREACHABLE', `Cannot reach ${what}: ${reason}.`);
 };
 
