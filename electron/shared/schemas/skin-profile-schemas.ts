@@ -15,7 +15,7 @@ export type MetricKey = z.infer<typeof MetricKey>;
 
 export const MetricScore = z.object({
   key: MetricKey,
-  /** 0–100, see docs/analysis.md for each formula. */
+  /** 0–100, see docs/skin-metrics.md for each formula. */
   score: z.number().min(0).max(100),
   /** 0–1; drops when the zone is occluded, too dark, clipped or blurred. */
   confidence: z.number().min(0).max(1),
