@@ -596,18 +596,22 @@ export const COMPLEXION_LINES: readonly ComplexionLine[] = [
   },
 ];
 
-/** The Monk Skin Tone scale's ten reference colours (Monk, 2019; published under CC BY 4.0 by Google). */
-export const MONK_HEX = [
-  '#f6ede4',
-  '#f3e7db',
-  '#f7ead0',
-  '#eadaba',
-  '#d7bd96',
-  '#a07e56',
-  '#825c43',
-  '#604134',
-  '#3a312a',
-  '#292420',
+/**
+ * Neutral-undertone foundation colours (D65 CIELAB) for Monk depths 1–10. Plausible values for skin
+ * and complexion products — lighter skin is pinker, mid tones carry the most chroma — not measurements
+ * of any real product. Undertones shift a* and b* from here.
+ */
+export const DEPTH_LAB: ReadonlyArray<{ L: number; a: number; b: number }> = [
+  { L: 84, a: 7, b: 13 },
+  { L: 79, a: 8, b: 15 },
+  { L: 74, a: 9.5, b: 17 },
+  { L: 68, a: 11, b: 18.5 },
+  { L: 62, a: 12.5, b: 20 },
+  { L: 55, a: 13.5, b: 21 },
+  { L: 48, a: 13.5, b: 20 },
+  { L: 41, a: 12.5, b: 18 },
+  { L: 34, a: 10.5, b: 14.5 },
+  { L: 27, a: 8, b: 11 },
 ];
 
 export const DEPTH_WORDS = [

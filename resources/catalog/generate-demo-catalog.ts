@@ -11,7 +11,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { labToSrgb, srgbToHex, srgbToLab, hexToSrgb } from '../../electron/core/color/color-spaces';
+import { labToSrgb, srgbToHex } from '../../electron/core/color/color-spaces';
 import { publishCatalog } from '../../electron/adapters/catalog/catalog-publisher';
 import { generateFeedKeyPair } from '../../electron/adapters/catalog/feed-signing';
 import type { RoutineStep } from '../../electron/shared/schemas/catalog-schemas';
@@ -21,7 +21,7 @@ import {
   BRANDS,
   COMPLEXION_LINES,
   DEPTH_WORDS,
-  MONK_HEX,
+  DEPTH_LAB,
   SIZES,
   STRONG_ACTIVES,
   type DemoBrand,
@@ -157,17 +157,16 @@ for (const [step, archetypes] of Object.entries(ARCHETYPES) as Array<
   });
 }
 
-/** Monk reference colours in CIELAB, interpolated for lines with other shade counts. */
-const monkLab = MONK_HEX.map((hex) => srgbToLab(hexToSrgb(hex)));
-const lerpMonk = (t: number): Lab => {
+/** Depth colours interpolated for any position t in [0, 9] along the Monk scale. */
+const lerpDepth = (t: number): Lab => {
   const i = Math.min(8, Math.floor(t));
   const f = t - i;
-  const a = monkLab[i]!;
-  const b = monkLab[i + 1]!;
+  const a = DEPTH_LAB[i]!;
+  const b = DEPTH_LAB[i + 1]!;
   return { L: a.L + (b.L - a.L) * f, a: a.a + (b.a - a.a) * f, b: a.b + (b.b - a.b) * f };
 };
 const UNDERTONES = ['neutral', 'warm', 'cool'] as const;
-const undertoneShift = { cool: { a: 1.5, b: -4 }, neutral: { a: 0, b: 0 }, warm: { a: -0.5, b: 4 } };
+const undertoneShift = { cool: { a: 2, b: -4 }, neutral: { a: 0, b: 0 }, warm: { a: -1, b: 4 } };
 const round2 = (v: number): number => Math.round(v * 100) / 100;
 
 for (const line of COMPLEXION_LINES) {
@@ -197,7 +196,7 @@ for (const line of COMPLEXION_LINES) {
     const t =
       line.range === 'full' ? (9 * Math.floor(i / 3)) / (line.shades / 3 - 1) : (9 * i) / (line.shades - 1);
     const undertone = UNDERTONES[i % 3]!;
-    const base = lerpMonk(t);
+    const base = lerpDepth(t);
     const shift = undertoneShift[undertone];
     const lab = { L: round2(base.L), a: round2(base.a + shift.a), b: round2(base.b + shift.b) };
     const depth = Math.round(t) + 1;

@@ -69,7 +69,7 @@ export const CONCERN_SEARCH_TERMS: Readonly<Record<Concern, string>> = {
   dark_spots: 'dark spots hyperpigmentation manchas oscuras hiperpigmentacion',
   redness: 'redness rosacea calming rojez rojeces enrojecimiento calmante',
   wrinkles: 'wrinkles fine lines anti aging arrugas lineas de expresion antiedad',
-  oiliness: 'oily skin shine oil control grasa brillo piel grasa',
+  oiliness: 'oiliness oily skin shine oil control grasa brillo piel grasa',
   uneven_tone: 'uneven tone brightening tono desigual luminosidad',
   dark_circles: 'dark circles puffiness ojeras bolsas',
   dryness: 'dryness hydration moisture sequedad hidratacion',

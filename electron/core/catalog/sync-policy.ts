@@ -13,7 +13,7 @@ export type SyncPlan = { kind: 'unchanged' } | { kind: 'delta'; delta: DeltaEntr
 
 /**
  * Decides how to move from the installed catalog to the one a verified manifest describes: nothing
- * when it is the same version, the delta that starts at the installed version when the feed has one,
+ * when it is the same version from the same key, the delta that starts at the installed version when the feed has one,
  * the whole snapshot otherwise. Refuses a feed that is older than what is installed from the same key
  * (a replayed manifest) and one built for a newer kiosk.
  */
@@ -35,7 +35,8 @@ export function chooseSyncPlan(
       `The feed offers version ${body.version}, older than the installed ${installed.version}; refusing to go back.`,
     );
   }
-  if (installed?.version === body.version) return { kind: 'unchanged' };
+  // Same version from another key is another catalog (the demo, say): take it, provenance and all.
+  if (installed?.version === body.version && installed.keyId === manifest.keyId) return { kind: 'unchanged' };
   const delta = installed ? body.deltas.find((entry) => entry.fromVersion === installed.version) : undefined;
   if (delta) return { kind: 'delta', delta };
   if (body.schemaVersion > supportedSchema) {

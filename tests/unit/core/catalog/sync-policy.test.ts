@@ -50,6 +50,9 @@ describe('chooseSyncPlan', () => {
     });
     expect(chooseSyncPlan(manifest(), installed('3.0000000c', 3), 1)).toEqual({ kind: 'snapshot' });
     expect(chooseSyncPlan(manifest(), null, 1)).toEqual({ kind: 'snapshot' });
+    expect(chooseSyncPlan(manifest(), installed('5.0000000e', 5, 'ffffffffffffffff'), 1)).toEqual({
+      kind: 'snapshot',
+    });
   });
 
   it('refuses to roll back to an older sequence signed by the same key, but accepts a new key', () => {
