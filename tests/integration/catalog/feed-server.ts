@@ -79,7 +79,10 @@ export class FeedServer {
         status,
       });
     const fault = this.faults.find((f) => f.match(urlPath))?.fault;
-    if (fault?.kind === 'hang') return record(0);
+    if (fault?.kind === 'hang') {
+      record(0);
+      return;
+    }
     if (fault?.kind === 'status') {
       record(fault.status);
       res.writeHead(fault.status).end('error');
@@ -103,7 +106,8 @@ export class FeedServer {
     }
     if (fault?.kind === 'corrupt') {
       body = Buffer.from(body);
-      body[body.length >> 1] ^= 0xff;
+      const middle = body.length >> 1;
+      body[middle] = body[middle]! ^ 0xff;
     }
     const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
     if (ifNoneMatch === etag) {
