@@ -122,7 +122,9 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
   const abDistance = op('Sqrt', [add(sq(sub(a!, aref!)), sq(sub(b!, bref!)))]);
   const offHue = step(abDistance, P.occluded.abDistance, P.occluded.abWidth);
   const occluded = sub(one, mul(sub(one, darker), sub(one, offHue)));
-  const toneWeight = mul(sub(one, shine), sub(one, occluded));
+  // A clipped pixel's colour is wrong (one channel is cut), so it does not count towards the tone.
+  const clipped = op('Cast', [clipHit], { to: 1 });
+  const toneWeight = mul(mul(sub(one, shine), sub(one, occluded)), sub(one, clipped));
 
   // ── Normalised blurs G(v·S) / G(S): hair, eyes and background never leak into the skin. ──
   const blur = (stack: string, channels: number, sigma: number): string => {
@@ -178,7 +180,7 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
   const maps = concat([
     add(mul(L!, scalar(0)), one),
     rawLuma,
-    op('Cast', [clipHit], { to: 1 }),
+    clipped,
     L!,
     a!,
     b!,

@@ -142,7 +142,7 @@ export function referenceZoneStats(
       P.occluded.abWidth,
     );
     occluded[p] = 1 - (1 - darker) * (1 - offHue);
-    tone[p] = (1 - shine[p]!) * (1 - occluded[p]!);
+    tone[p] = (1 - shine[p]!) * (1 - occluded[p]!) * (1 - clip[p]!);
   }
 
   const U = L.map(contrast);

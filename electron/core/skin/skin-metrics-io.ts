@@ -60,7 +60,10 @@ export const ZONE_FEATURES = [
   'shine',
   /** Soft indicator of pixels that do not look like this zone's skin (hair, shadow, glasses, hand). */
   'occluded',
-  /** Tone weight w = (1 − shine)(1 − occluded), and w·L*, w·a*, w·b* for the diffuse skin colour. */
+  /**
+   * Tone weight w = (1 − shine)(1 − occluded)(1 − clipped), and w·L*, w·a*, w·b*: the colour of the
+   * diffuse, visible, unclipped skin.
+   */
   'toneWeight',
   'toneL',
   'toneA',

@@ -84,7 +84,9 @@ export function zoneQuality(zone: SkinZone, s: ZoneStats, face?: ZoneColor): Zon
   }
   const coverage = ramp(s.areaPx / (NOMINAL_ZONE_AREA[zone] * scale), 0.25, 0.6);
   const exposure = ramp(s.rawLuma, 0.05, 0.12);
-  const clipping = ramp(s.clipped, 0.25, 0.02);
+  // Clipped pixels are left out of the tone by the network; the zone is still usable while most
+  // of it is not clipped (warm light often saturates the red channel on bright skin).
+  const clipping = ramp(s.clipped, 0.6, 0.1);
   const unlike = face ? ramp(colorDistance(colorOf(s), face), 2, 1) : 1;
   const occlusion = Math.min(ramp(s.occluded, 0.6, 0.15), unlike);
   // Blur removes the finest band first: sharp skin keeps detail ≥ ~half the pore band's energy. A

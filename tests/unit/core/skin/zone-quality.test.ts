@@ -18,7 +18,7 @@ describe('zone quality', () => {
   it.each([
     ['small', { areaPx: 0.2 * NOMINAL_ZONE_AREA.forehead }, 'coverage'],
     ['dark', { rawLuma: 0.04 }, 'exposure'],
-    ['clipped', { clipped: 0.3 }, 'clipping'],
+    ['clipped', { clipped: 0.7 }, 'clipping'],
     ['occluded', { occluded: 0.7 }, 'occlusion'],
     ['blurred', { detailEnergy: 0.1, poreEnergy: 1 }, 'sharpness'],
   ] as const)('drops to 0 for a %s zone (%s)', (_name, overrides, factor) => {
