@@ -13,12 +13,9 @@ import { buildSkinMetricsGraph } from './skin-metrics-graph';
 const FILE = 'skin-metrics.onnx';
 const OPSET = 17;
 
-/**
- * Writes `skin-metrics.onnx` (the 256² network, fixed weights, no training) into `outDir` and returns
- * its manifest entry. Same code in, same bytes out: no clock, no randomness.
- */
-export function buildSkinMetricsModel(outDir: string): ModelManifestEntry {
-  const bytes = buildSkinMetricsGraph(SKIN_CROP_SIZE).toBytes({
+/** The shipped model's bytes: the 256² network with its metadata. Same code in, same bytes out. */
+export function skinMetricsModelBytes(): Uint8Array {
+  return buildSkinMetricsGraph(SKIN_CROP_SIZE).toBytes({
     opset: OPSET,
     producerName: 'skin-kiosk model/skin-metrics',
     docString: 'Skin measurements per face zone; see docs/skin-metrics.md. A measurement, not a diagnosis.',
@@ -27,6 +24,14 @@ export function buildSkinMetricsModel(outDir: string): ModelManifestEntry {
       ['zone_features', ZONE_FEATURES.join(',')],
     ],
   });
+}
+
+/**
+ * Writes `skin-metrics.onnx` (fixed weights, no training) into `outDir` and returns its manifest
+ * entry.
+ */
+export function buildSkinMetricsModel(outDir: string): ModelManifestEntry {
+  const bytes = skinMetricsModelBytes();
   writeFileSync(join(outDir, FILE), bytes);
   return {
     name: 'skin-metrics',

@@ -15,7 +15,7 @@ import {
 import { itaDegrees, MONK_SWATCHES_LAB } from '../../electron/core/skin/skin-tone';
 import { zoneQualities } from '../../electron/core/skin/zone-quality';
 import { SkinProfile, type Lab } from '../../electron/shared/schemas/skin-profile-schemas';
-import { buildSkinMetricsGraph } from '../../model/skin-metrics/skin-metrics-graph';
+import { skinMetricsModelBytes } from '../../model/skin-metrics/build-skin-metrics-model';
 import { referenceZoneStats } from '../../model/skin-metrics/skin-metrics-reference';
 import { illuminantGains, renderScene } from '../unit/core/color/synthetic-frames';
 import {
@@ -82,23 +82,7 @@ function blobsIn(zone: (typeof SKIN_ZONES)[number], count: number, radius: numbe
 
 describe('skin-metrics.onnx', () => {
   it('is the file model:build writes today (byte for byte)', () => {
-    const built = buildSkinMetricsGraph(N).toBytes({
-      opset: 17,
-      producerName: 'skin-kiosk model/skin-metrics',
-      docString: 'Skin measurements per face zone; see docs/skin-metrics.md. A measurement, not a diagnosis.',
-      metadata: [
-        ['zones', SKIN_ZONES.join(',')],
-        [
-          'zone_features',
-          Object.keys(
-            decodeZoneStats(
-              new Float32Array(SKIN_METRICS_SHAPES.zoneStats[1] * SKIN_METRICS_SHAPES.zoneStats[2]),
-            )['forehead'],
-          ).join(','),
-        ],
-      ],
-    });
-    expect(Buffer.from(built).equals(readFileSync(MODEL))).toBe(true);
+    expect(Buffer.from(skinMetricsModelBytes()).equals(readFileSync(MODEL))).toBe(true);
   });
 
   it('agrees with the plain-TypeScript reference on a full-size crop', async () => {
