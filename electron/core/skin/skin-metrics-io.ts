@@ -1,3 +1,5 @@
+import { KioskError } from '../../shared/result';
+
 /**
  * The contract between the vision pipeline and the skin-metrics network (`model/skin-metrics.onnx`).
  * The network is built by code in `model/skin-metrics/`; this file is the single place that names its
@@ -114,13 +116,16 @@ export const SKIN_METRICS_SHAPES = {
 } as const;
 
 /**
- * Turns the raw `zone_stats` tensor data into named rows. Throws a RangeError when the length is
- * not 7 × F, which means the model file and this contract disagree.
+ * Turns the raw `zone_stats` tensor data into named rows. Throws MODEL_UNAVAILABLE when the length
+ * is not 7 × F, which means the installed model file and this contract disagree.
  */
 export function decodeZoneStats(data: ArrayLike<number>): SkinMetricsOutputs {
   const expected = SKIN_ZONES.length * ZONE_FEATURE_COUNT;
   if (data.length !== expected) {
-    throw new RangeError(`zone_stats has ${data.length} values, expected ${expected}`);
+    throw new KioskError(
+      'MODEL_UNAVAILABLE',
+      `skin-metrics returned ${data.length} values, expected ${expected}: the model file does not match this version`,
+    );
   }
   const rows = {} as Record<SkinZone, ZoneStats>;
   SKIN_ZONES.forEach((zone, z) => {
