@@ -5,7 +5,7 @@ import { silentLogger, type Logger } from '../core/ports/logger-port';
 import { AnalysisPipeline, type ProfileBuilder } from '../core/analysis/analysis-pipeline';
 import { FaceFinder } from '../core/analysis/face-finder';
 import type { FaceModelsIo } from '../core/analysis/face-models-io';
-import { assessPreviewFrame } from '../core/analysis/preview-guidance';
+import { PreviewGuidance } from '../core/analysis/preview-guidance';
 import type { RgbaImage } from '../core/vision/image-types';
 import { buildSkinProfile } from '../core/skin/skin-profile-builder';
 import { profileFromAnswers } from '../core/skin/questionnaire-profile';
@@ -70,7 +70,13 @@ export function createAnalysisServices(
   let io: FaceModelsIo | null = null;
   let disposed = false;
 
-  const loading = (async () => {
+  /** Everything that needs the loaded networks, built once. */
+  interface Loaded {
+    readonly pipeline: AnalysisPipeline;
+    readonly guidance: PreviewGuidance;
+  }
+
+  const loading = (async (): Promise<Loaded> => {
     const set = await loadModelSet(paths.modelDir);
     const started = await WorkerModelRunner.start({
       models: set.models,
@@ -93,25 +99,27 @@ export function createAnalysisServices(
         .join('; '),
       models: set.io.modelVersion,
     });
+    const finder = new FaceFinder(started, set.io);
+    return {
+      pipeline: new AnalysisPipeline({
+        runner: started,
+        finder,
+        io: set.io,
+        buildProfile: options.buildProfile ?? buildSkinProfile,
+        calibration: (): Mat3 | null => calibration.matrix(),
+        now,
+      }),
+      guidance: new PreviewGuidance(finder, set.io, { now }),
+    };
   })();
   loading.catch((error: unknown) =>
     logger.error('analysis.unavailable', { reason: error instanceof Error ? error.message : String(error) }),
   );
 
-  const loaded = async () => {
-    await loading;
-    if (!runner || !io || disposed)
-      throw new KioskError('MODEL_UNAVAILABLE', 'the analysis service has been shut down');
-    const finder = new FaceFinder(runner, io);
-    const pipeline = new AnalysisPipeline({
-      runner,
-      finder,
-      io,
-      buildProfile: options.buildProfile ?? buildSkinProfile,
-      calibration: (): Mat3 | null => calibration.matrix(),
-      now,
-    });
-    return { finder, pipeline, io };
+  const loaded = async (): Promise<Loaded> => {
+    const value = await loading;
+    if (disposed) throw new KioskError('MODEL_UNAVAILABLE', 'the analysis service has been shut down');
+    return value;
   };
 
   const services: AnalysisServices = {
@@ -119,8 +127,7 @@ export function createAnalysisServices(
       await loaded();
     },
     async preview(frame, sink = events) {
-      const { finder, io: spec } = await loaded();
-      const report = await assessPreviewFrame(finder, spec, frame);
+      const report = await (await loaded()).guidance.assess(frame);
       sink.emit('camera:quality', report);
       return report;
     },

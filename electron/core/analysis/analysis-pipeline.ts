@@ -26,6 +26,14 @@ export type ProfileBuilder = (
   context: SkinAnalysisContext,
 ) => SkinProfile;
 
+/**
+ * Sampling stride for the gray-world mean: about 160 samples across the shorter side whatever the
+ * camera's resolution; a mean needs no more, and a 4K frame would otherwise cost tens of ms.
+ */
+function grayWorldStride(image: RgbaImage): number {
+  return Math.max(2, Math.round(Math.min(image.width, image.height) / 160));
+}
+
 /** Smallest face the metrics are trusted on: detector box width in pixels and as a share of the shorter side. */
 export const MIN_FACE_WIDTH_PX = 96;
 export const MIN_FACE_FRACTION = 0.1;
@@ -83,35 +91,45 @@ export class AnalysisPipeline {
       }
       return face;
     });
-    const face = await stage('landmarks', async () => {
-      const found = await finder.landmarks(image, detection);
-      if (found.faceScore < MIN_FACE_FLAG)
-        throw new KioskError('NO_FACE', 'The face is not clearly visible. Look straight into the camera.');
-      return found;
-    });
-    const inputs = await stage('zones', () => prepareSkinInputs(image, face.points));
-    const { outputs, colorConfidence } = await stage('metrics', async () => {
-      const skinIo = io.skin;
-      if (!skinIo) throw new KioskError('MODEL_UNAVAILABLE', 'the skin-metrics network is not installed');
+    // The white balance needs only the face box: it is computed while FaceMesh runs in the worker.
+    const { face, balance } = await stage('landmarks', async () => {
+      const pending = finder.landmarks(image, detection);
       const box = {
         x: detection.xmin,
         y: detection.ymin,
         width: detection.xmax - detection.xmin,
         height: detection.ymax - detection.ymin,
       };
-      const balance = grayWorldGains(image.data, image.width, image.height, box);
+      const gains = grayWorldGains(image.data, image.width, image.height, box, {
+        stride: grayWorldStride(image),
+      });
+      const found = await pending;
+      if (found.faceScore < MIN_FACE_FLAG)
+        throw new KioskError('NO_FACE', 'The face is not clearly visible. Look straight into the camera.');
+      return { face: found, balance: gains };
+    });
+    const inputs = await stage('zones', () => prepareSkinInputs(image, face.points));
+    // Focus is measured on the landmark crop while the skin network runs.
+    const { outputs, colorConfidence, sharpness } = await stage('metrics', async () => {
+      const skinIo = io.skin;
+      if (!skinIo) throw new KioskError('MODEL_UNAVAILABLE', 'the skin-metrics network is not installed');
       const calibration = this.deps.calibration();
       const color = new Float32Array(colorMatrixFor(balance.gains, calibration));
-      const out = await runner.run('skin-metrics', {
+      const pending = runner.run('skin-metrics', {
         [skinIo.crop]: { data: inputs.crop, dims: SKIN_METRICS_SHAPES.crop },
         [skinIo.masks]: { data: inputs.masks, dims: SKIN_METRICS_SHAPES.masks },
         [skinIo.color]: { data: color, dims: SKIN_METRICS_SHAPES.color },
       });
+      const focus = measureFace(face, io.landmarks.input).sharpness;
+      const out = await pending;
       const stats = out[skinIo.zoneStats];
       if (!stats) throw new KioskError('MODEL_UNAVAILABLE', `skin-metrics returned no "${skinIo.zoneStats}"`);
-      return { outputs: decodeZoneStats(stats.data), colorConfidence: calibration ? 1 : balance.confidence };
+      return {
+        outputs: decodeZoneStats(stats.data),
+        colorConfidence: calibration ? 1 : balance.confidence,
+        sharpness: focus,
+      };
     });
-    const sharpness = measureFace(face, io.landmarks.input).sharpness;
     const profile = await stage('profile', () =>
       this.deps.buildProfile(
         outputs,

@@ -104,10 +104,17 @@ export class FaceFinder {
     return faces.filter((d) => d.xmax - d.xmin >= this.options.minRelativeWidth * widest);
   }
 
-  /** FaceMesh on the eye-levelled crop around `detection`, projected back to the image. */
-  async landmarks(image: RgbaImage, detection: Detection): Promise<FaceLandmarks> {
+  /**
+   * FaceMesh on the eye-levelled crop around `detection`, projected back to the image. The crop is
+   * cut and sent before this returns its promise, so the caller can work while the network runs.
+   */
+  landmarks(image: RgbaImage, detection: Detection): Promise<FaceLandmarks> {
+    return this.landmarksInRoi(image, detectionToLandmarkRoi(detection));
+  }
+
+  /** FaceMesh on a given crop (e.g. derived from the previous frame's landmarks). */
+  async landmarksInRoi(image: RgbaImage, roi: RotatedRect): Promise<FaceLandmarks> {
     const spec = this.io.landmarks.input;
-    const roi = detectionToLandmarkRoi(detection);
     const cropToImage = rectToImageTransform(roi, spec.size, spec.size);
     const crop = sampleTensor(image, cropToImage, {
       width: spec.size,

@@ -1,5 +1,7 @@
 import { applyAffine, normalizeRadians, type Affine, type RotatedRect } from './affine-transform';
 import type { Detection } from './blazeface-decoder';
+import type { Point3 } from './facemesh-decoder';
+import { EYE_CORNERS } from './face-mesh-topology';
 
 /** How much larger than the detector box the landmark crop is (MediaPipe's face landmark graph: 1.5). */
 export const LANDMARK_ROI_SCALE = 1.5;
@@ -40,4 +42,27 @@ export function detectionToLandmarkRoi(det: Detection, scale = LANDMARK_ROI_SCAL
     height: side,
     rotation,
   };
+}
+
+/**
+ * The landmark crop for the next frame from this frame's landmarks, as MediaPipe's face tracking
+ * derives it: the landmarks' bounds, rotated by the outer eye corners (33 → 263), the long side
+ * scaled by 1.5 and squared. Tracking this way skips the detector while the face stays in view.
+ */
+export function landmarksToRoi(points: readonly Point3[], scale = LANDMARK_ROI_SCALE): RotatedRect {
+  let xmin = Infinity;
+  let ymin = Infinity;
+  let xmax = -Infinity;
+  let ymax = -Infinity;
+  for (const [x, y] of points) {
+    xmin = Math.min(xmin, x);
+    ymin = Math.min(ymin, y);
+    xmax = Math.max(xmax, x);
+    ymax = Math.max(ymax, y);
+  }
+  const [x0, y0] = points[EYE_CORNERS.rightOuter] ?? [0, 0];
+  const [x1, y1] = points[EYE_CORNERS.leftOuter] ?? [1, 0];
+  const rotation = normalizeRadians(-Math.atan2(-(y1 - y0), x1 - x0));
+  const side = Math.max(xmax - xmin, ymax - ymin) * scale;
+  return { cx: (xmin + xmax) / 2, cy: (ymin + ymax) / 2, width: side, height: side, rotation };
 }

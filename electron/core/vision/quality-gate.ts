@@ -12,7 +12,9 @@ export interface FaceBox {
 
 /** What the gate knows about the one face in view. */
 export interface GateFace {
+  /** The face outline's bounds in image pixels. */
   readonly box: FaceBox;
+  /** FaceMesh's face-presence probability. */
   readonly score: number;
   readonly pose: HeadPose;
   readonly measures: FaceImageMeasures;
@@ -20,7 +22,7 @@ export interface GateFace {
 
 /** Limits of each check; docs/analysis.md explains how they were chosen. */
 export interface QualityThresholds {
-  /** Detector box width over the frame's shorter side. */
+  /** Face outline width (landmark bounds) over the frame's shorter side. */
   readonly minFaceFraction: number;
   readonly maxFaceFraction: number;
   /** Largest offset of the box centre from the frame centre, as a fraction of width / height. */
@@ -116,7 +118,7 @@ export function assessQuality(
     hints,
     ready: hints.length === 0,
     measures: {
-      detectionScore: face.score,
+      faceScore: face.score,
       faceFraction,
       offsetX,
       offsetY,

@@ -30,7 +30,8 @@ export class ScriptedRunner implements ModelRunner {
   constructor(
     private readonly faces: readonly ScriptedFace[],
     private readonly mesh: readonly Point3[],
-    private readonly faceFlag = 0.95,
+    /** FaceMesh's face-presence answer; tests change it to lose a tracked face. */
+    public faceFlag = 0.95,
   ) {}
 
   info(): RunnerInfo {

@@ -1,0 +1,271 @@
+/**
+ * `npm run bench:analysis`: speed of the on-device analysis.
+ *
+ *  1. Whole analysis per stage (decode excluded) over the face set, through the product path
+ *     (createAnalysisServices: ONNX Runtime in a worker thread), on cpu and on webgpu where it loads.
+ *  2. BlazeFace + FaceMesh inference alone on identical inputs: ONNX Runtime (in-process, 1 thread
+ *     and all threads) against TensorFlow.js wasm (the models they were converted from), with ratios.
+ *  3. The live-guidance loop (preview frames back to back, 640×480) in frames per second.
+ *  4. Resident memory over repeated analyses (a leak shows as steady growth).
+ *
+ * Figures are printed as p50/p95 milliseconds; docs/analysis.md records a run.
+ * Options: --runs N (per image, default 15), --ep cpu|webgpu (only that provider), --json.
+ */
+import { readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { createAnalysisServices, type AnalysisServices } from '../../electron/app/analysis-services';
+import { sourceTreePaths } from '../../electron/app/kiosk-paths';
+import { loadModelSet } from '../../electron/adapters/inference/model-files';
+import { OrtSessionSet } from '../../electron/adapters/inference/ort-session-set';
+import { FaceFinder } from '../../electron/core/analysis/face-finder';
+import { KioskConfigSchema } from '../../electron/core/config/kiosk-config-schema';
+import { letterboxRect, rectToImageTransform } from '../../electron/core/vision/affine-transform';
+import { sampleTensor } from '../../electron/core/vision/bilinear-sampler';
+import { detectionToLandmarkRoi } from '../../electron/core/vision/face-roi';
+import type { Frame } from '../../electron/shared/schemas/analysis-schemas';
+import { createTfjsFaceReference } from '../support/tfjs-face-reference';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const facesDir = path.resolve(repoRoot, '../shared/data/faces');
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    ep: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const RUNS = Math.max(3, Number(args.runs));
+
+const faceFiles = [
+  path.join(facesDir, 'skimage-astronaut.png'),
+  path.join(facesDir, 'matplotlib-grace_hopper.jpg'),
+  ...readdirSync(path.join(facesDir, 'crops'))
+    .filter((f) => f.endsWith('.jpg'))
+    .sort()
+    .map((f) => path.join(facesDir, 'crops', f)),
+];
+
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+}
+const stats = (xs: number[]): Stats => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return { n: s.length, p50: at(0.5), p95: at(0.95) };
+};
+const fmt = (s: Stats) => `${s.p50.toFixed(2).padStart(7)} ${s.p95.toFixed(2).padStart(7)}`;
+
+async function decode(file: string | Buffer, resize?: { width: number; height: number }): Promise<Frame> {
+  let p = sharp(file).rotate();
+  if (resize) p = p.resize({ ...resize, fit: 'contain', background: '#808080' });
+  const { data, info } = await p.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return {
+    width: info.width,
+    height: info.height,
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+  };
+}
+
+function services(ep: 'cpu' | 'webgpu'): AnalysisServices {
+  const config = KioskConfigSchema.parse({ analysis: { executionProviders: [ep] } });
+  return createAnalysisServices(
+    config,
+    sourceTreePaths(repoRoot, path.join(os.tmpdir(), 'analysis-bench-no-data')),
+    { emit() {} },
+  );
+}
+
+/** 1 + 3 + 4: whole analysis per stage, guidance fps and memory, for one execution provider. */
+async function benchProvider(ep: 'cpu' | 'webgpu', frames: Frame[], previews: Frame[]) {
+  const svc = services(ep);
+  const t0 = performance.now();
+  await svc.ready();
+  const startupMs = performance.now() - t0;
+  const status = svc.status();
+  if (status.executionProvider !== ep) {
+    await svc.dispose();
+    return {
+      ep,
+      loaded: false as const,
+      reason: status.tried.find((t) => t.provider === ep)?.reason ?? 'not tried',
+    };
+  }
+  for (const f of frames) for (let i = 0; i < 3; i++) await svc.analyze(f, {});
+  const stages: Record<string, number[]> = {};
+  const rss0 = process.memoryUsage().rss;
+  for (let r = 0; r < RUNS; r++) {
+    for (const f of frames) {
+      const result = await svc.analyze(f, {});
+      for (const [k, v] of Object.entries(result.profile.meta!.timingsMs)) (stages[k] ??= []).push(v);
+    }
+  }
+  const rss1 = process.memoryUsage().rss;
+  for (const f of previews) for (let i = 0; i < 5; i++) await svc.preview(f);
+  const latencies: number[] = [];
+  const loopStart = performance.now();
+  let n = 0;
+  while (performance.now() - loopStart < 4000) {
+    const t = performance.now();
+    await svc.preview(previews[n % previews.length]!);
+    latencies.push(performance.now() - t);
+    n++;
+  }
+  const fps = n / ((performance.now() - loopStart) / 1000);
+  await svc.dispose();
+  return {
+    ep,
+    loaded: true as const,
+    startupMs,
+    stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, stats(v)])),
+    guidance: { fps, latency: stats(latencies) },
+    rssGrowthMb: (rss1 - rss0) / 1e6,
+    analyses: RUNS * frames.length,
+  };
+}
+
+/** 2: BlazeFace + FaceMesh inference alone, ONNX Runtime vs TensorFlow.js wasm, identical inputs. */
+async function benchInference(frames: Frame[]) {
+  const { io, models } = await loadModelSet(path.join(repoRoot, 'model'));
+  const faceModels = models.filter((m) => m.name !== 'skin-metrics');
+  const probe = await OrtSessionSet.open({ models: faceModels, preference: ['cpu'] });
+  const finder = new FaceFinder(probe, io);
+  const inputs: { det: Float32Array; mesh: Float32Array }[] = [];
+  for (const f of frames) {
+    const spec = io.detector.input;
+    const det = sampleTensor(
+      f,
+      rectToImageTransform(letterboxRect(f.width, f.height), spec.size, spec.size),
+      { width: 256, height: 256, layout: 'NHWC', range: spec.range },
+    );
+    const face = (await finder.detect(f))[0]!;
+    const mesh = sampleTensor(f, rectToImageTransform(detectionToLandmarkRoi(face), 192, 192), {
+      width: 192,
+      height: 192,
+      layout: 'NHWC',
+      range: [0, 1],
+    });
+    inputs.push({ det, mesh });
+  }
+  await probe.dispose();
+
+  const timeOrt = async (threads: number) => {
+    const set = await OrtSessionSet.open({
+      models: faceModels,
+      preference: ['cpu'],
+      intraOpNumThreads: threads,
+    });
+    const bf: number[] = [];
+    const fm: number[] = [];
+    const both: number[] = [];
+    for (let r = 0; r < RUNS + 3; r++) {
+      for (const x of inputs) {
+        const t0 = performance.now();
+        await set.run('blazeface', { image: { data: x.det, dims: [1, 256, 256, 3] } });
+        const t1 = performance.now();
+        await set.run('facemesh', { image: { data: x.mesh, dims: [1, 192, 192, 3] } });
+        const t2 = performance.now();
+        if (r < 3) continue;
+        bf.push(t1 - t0);
+        fm.push(t2 - t1);
+        both.push(t2 - t0);
+      }
+    }
+    await set.dispose();
+    return { blazeface: stats(bf), facemesh: stats(fm), both: stats(both) };
+  };
+  const ort1 = await timeOrt(1);
+  const ortAll = await timeOrt(0);
+
+  const tfjs = await createTfjsFaceReference({ backend: 'wasm' });
+  const bf: number[] = [];
+  const fm: number[] = [];
+  const both: number[] = [];
+  for (let r = 0; r < RUNS + 3; r++) {
+    for (const x of inputs) {
+      const t0 = performance.now();
+      tfjs.runBlazeFace(x.det);
+      const t1 = performance.now();
+      tfjs.runFaceMesh(x.mesh);
+      const t2 = performance.now();
+      if (r < 3) continue;
+      bf.push(t1 - t0);
+      fm.push(t2 - t1);
+      both.push(t2 - t0);
+    }
+  }
+  tfjs.dispose();
+  return {
+    ort1,
+    ortAll,
+    tfjs: { backend: tfjs.backend, blazeface: stats(bf), facemesh: stats(fm), both: stats(both) },
+  };
+}
+
+const frames = await Promise.all(faceFiles.map((f) => decode(f)));
+const previews = await Promise.all(faceFiles.map((f) => decode(f, { width: 640, height: 480 })));
+const eps = (args.ep ? [args.ep] : ['cpu', 'webgpu']) as ('cpu' | 'webgpu')[];
+const machine = {
+  cpus: os.cpus().length,
+  model: os.cpus()[0]?.model ?? '?',
+  load: os.loadavg().map((l) => +l.toFixed(2)),
+  node: process.version,
+};
+
+const providers = [];
+for (const ep of eps) providers.push(await benchProvider(ep, frames, previews));
+const inference = await benchInference(frames);
+const summary = { machine, faces: faceFiles.length, runsPerFace: RUNS, providers, inference };
+
+if (args.json) {
+  console.log(JSON.stringify(summary, null, 2));
+} else {
+  console.log(
+    `machine: ${machine.cpus} cores (${machine.model}), load ${machine.load.join(' ')}, node ${machine.node}`,
+  );
+  console.log(
+    `face set: ${faceFiles.length} photos (${frames.map((f) => `${f.width}×${f.height}`).join(', ')}), ${RUNS} runs each\n`,
+  );
+  for (const p of providers) {
+    if (!p.loaded) {
+      console.log(`[${p.ep}] did not load here: ${p.reason}\n`);
+      continue;
+    }
+    console.log(
+      `[${p.ep}] start-up incl. warm-up ${p.startupMs.toFixed(0)} ms; whole analysis per stage (ms)      p50     p95`,
+    );
+    for (const k of ['detect', 'landmarks', 'zones', 'metrics', 'profile', 'total'])
+      if (p.stages[k]) console.log(`  ${k.padEnd(10)} ${fmt(p.stages[k])}`);
+    const total = p.stages.total!.p50;
+    console.log(
+      `  target: whole analysis ≤ 25 ms p50 → ${total.toFixed(1)} ms ${total <= 25 ? 'MET' : 'MISSED'}`,
+    );
+    console.log(
+      `  guidance loop (640×480 preview frames): ${p.guidance.fps.toFixed(1)} fps, latency p50/p95 ${fmt(p.guidance.latency)} ms → target ≥ 30 fps ${p.guidance.fps >= 30 ? 'MET' : 'MISSED'}`,
+    );
+    console.log(
+      `  resident memory over ${p.analyses} analyses: ${p.rssGrowthMb >= 0 ? '+' : ''}${p.rssGrowthMb.toFixed(1)} MB\n`,
+    );
+  }
+  const { ort1, ortAll, tfjs } = inference;
+  console.log(`BlazeFace + FaceMesh inference only, identical inputs (ms)   p50     p95`);
+  for (const [name, r] of [
+    ['ONNX Runtime cpu, 1 thread', ort1],
+    [`ONNX Runtime cpu, ${machine.cpus} threads`, ortAll],
+    [`TensorFlow.js ${tfjs.backend} (1 thread)`, tfjs],
+  ] as const) {
+    console.log(`  ${name}`);
+    console.log(`    blazeface              ${fmt(r.blazeface)}`);
+    console.log(`    facemesh               ${fmt(r.facemesh)}`);
+    console.log(`    both                   ${fmt(r.both)}`);
+  }
+  const ratio1 = tfjs.both.p50 / ort1.both.p50;
+  const ratioAll = tfjs.both.p50 / ortAll.both.p50;
+  console.log(
+    `  TF.js / ORT (p50): ${ratio1.toFixed(2)}× at 1 thread, ${ratioAll.toFixed(2)}× at ${machine.cpus} threads → target ≥ 3× ${ratioAll >= 3 ? 'MET' : 'MISSED'}`,
+  );
+}
