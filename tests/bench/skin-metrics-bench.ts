@@ -1,7 +1,8 @@
 /**
  * Skin-metrics stage timings: the ONNX network on CPU (2 intra-op threads, as on the kiosk), the
  * plain-TypeScript reference of the same math for comparison, the profile post-processing, and
- * gray-world white balance on a 1280×720 frame. Run: `npx tsx tests/bench/skin-metrics-bench.ts`.
+ * gray-world white balance on a 1280×720 frame. Run: `npx tsx tests/bench/skin-metrics-bench.ts`
+ * (ORT_THREADS=1 for one intra-op thread).
  */
 import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
@@ -41,6 +42,9 @@ async function timeIt(runs: number, work: () => unknown): Promise<Timing> {
 const fmt = ({ min, p50, p95 }: Timing) =>
   `min ${min.toFixed(2)} ms  p50 ${p50.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms`;
 
+/** Intra-op threads for the network: ORT_THREADS, 2 (the kiosk's cores) unless given. */
+const THREADS = Number(process.env.ORT_THREADS ?? 2);
+
 async function main(): Promise<void> {
   const crop = renderCrop({ n: N, skin: { L: 60, a: 12, b: 17 }, texture: 2, quantise: true });
   const masks = zoneMasks(N);
@@ -49,7 +53,7 @@ async function main(): Promise<void> {
     readFileSync(new URL('../../model/skin-metrics.onnx', import.meta.url)),
     {
       executionProviders: ['cpu'],
-      intraOpNumThreads: 2,
+      intraOpNumThreads: THREADS,
     },
   );
   const feeds = {
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
   const balance = await timeIt(50, () => grayWorldGains(frame, 1280, 720, face));
   await session.release();
 
-  console.log(`skin-metrics network (ORT cpu, 2 threads)  ${fmt(network)}`);
+  console.log(`skin-metrics network (ORT cpu, ${THREADS} thread${THREADS > 1 ? 's' : ''})  ${fmt(network)}`);
   console.log(
     `plain-TypeScript reference                ${fmt(reference)}  (${(reference.p50 / network.p50).toFixed(0)}× the network)`,
   );
