@@ -113,12 +113,13 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
   const chroma = op('Sqrt', [add(sq(a!), sq(b!))]);
   const chromaRef = op('Sqrt', [add(sq(aref!), sq(bref!))]);
   // Specular light adds the same luminance whatever the skin's own tone: threshold ΔY, not ΔL*.
-  const luminance = (lightness: string) => op('Exp', [mul(contrast(lightness), scalar(0.01))]);
+  const uRef = contrast(Lref!);
+  const luminance = (contrastU: string) => op('Exp', [mul(contrastU, scalar(0.01))]);
   const shine = mul(
-    step(sub(luminance(L!), luminance(Lref!)), P.shine.luminance, P.shine.luminanceWidth),
+    step(sub(luminance(u), luminance(uRef)), P.shine.luminance, P.shine.luminanceWidth),
     op('Sigmoid', [div(sub(chromaRef, chroma), scalar(P.shine.chromaWidth))]),
   );
-  const darker = step(sub(contrast(Lref!), u), P.occluded.darker, P.occluded.darkerWidth);
+  const darker = step(sub(uRef, u), P.occluded.darker, P.occluded.darkerWidth);
   const abDistance = op('Sqrt', [add(sq(sub(a!, aref!)), sq(sub(b!, bref!)))]);
   const offHue = step(abDistance, P.occluded.abDistance, P.occluded.abWidth);
   const occluded = sub(one, mul(sub(one, darker), sub(one, offHue)));
