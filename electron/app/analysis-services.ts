@@ -34,6 +34,8 @@ export interface AnalysisServices {
   ): Promise<AnalysisResult>;
   /** Decodes a JPEG/PNG/WebP held in memory and analyses it (CLI); decode time is in the timings. */
   analyzeEncoded(bytes: Uint8Array, answers?: QuestionnaireAnswers): Promise<AnalysisResult>;
+  /** Forgets the face tracked for guidance; call when a shopper session ends. */
+  sessionEnded(): void;
   /** A profile from the questionnaire alone. */
   fromAnswers(answers: QuestionnaireAnswers): SkinProfile;
   status(): InferenceStatus;
@@ -139,6 +141,9 @@ export function createAnalysisServices(
       const t0 = now();
       const image = await decodeImage(bytes);
       return services.analyze(image, answers, { emit: () => {} }, { decode: now() - t0 });
+    },
+    sessionEnded() {
+      loading.then((l) => l.guidance.reset()).catch(() => undefined);
     },
     fromAnswers: (answers) => profileFromAnswers(answers),
     status() {
