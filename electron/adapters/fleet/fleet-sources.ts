@@ -14,7 +14,7 @@ export interface FleetSources {
   camera: () => CameraState | 'unknown';
   catalog: () => MaybePromise<{ version: string; lastSyncAt: string | null } | null>;
   inference: () => MaybePromise<{
-    executionProvider: string;
+    executionProvider: string | null;
     tried: { provider: string; ok: boolean }[];
   } | null>;
   reader: () => MaybePromise<ReaderState>;

@@ -27,7 +27,10 @@ export interface HealthInputs {
   camera: 'ok' | 'missing' | 'denied' | 'unknown';
   /** Null when no feed is configured (bundled demo catalog): there is nothing to be stale against. */
   catalog: { feedConfigured: boolean; lastSyncAtMs: number | null } | null;
-  /** Null until the analysis service has reported; `tried` lists providers in preference order. */
+  /**
+   * The analysis service's status, null until bound. `executionProvider` is null or `'none'` while no
+   * provider runs; `tried` lists providers in preference order (empty while loading).
+   */
   inference: { executionProvider: string | null; tried: { provider: string; ok: boolean }[] } | null;
   reader: 'online' | 'offline' | 'unknown' | 'not_used';
   updateFailures: number;
@@ -52,8 +55,10 @@ export function evaluateHealth(inputs: HealthInputs): HealthReport {
     if (age > CATALOG_MAX_AGE_MS) reasons.push('catalog_stale');
   }
   if (inputs.inference) {
-    if (inputs.inference.executionProvider === null) reasons.push('inference_unavailable');
-    else if (fellBackToCpu(inputs.inference)) reasons.push('gpu_fallback_cpu');
+    // No provider yet with nothing tried is still loading; with every provider tried and failed it is down.
+    const none = inputs.inference.executionProvider === null || inputs.inference.executionProvider === 'none';
+    if (none && inputs.inference.tried.length > 0) reasons.push('inference_unavailable');
+    else if (!none && fellBackToCpu(inputs.inference)) reasons.push('gpu_fallback_cpu');
   }
   if (inputs.reader === 'offline') reasons.push('reader_offline');
   if (inputs.updateFailures >= UPDATE_FAILURES_ALERT) reasons.push('updates_failing');

@@ -33,7 +33,10 @@ describe('health evaluation', () => {
     [{ reader: 'offline' as const }, 'reader_offline'],
     [{ needsSetup: true }, 'needs_setup'],
     [{ updateFailures: 3 }, 'updates_failing'],
-    [{ inference: { executionProvider: null, tried: [] } }, 'inference_unavailable'],
+    [
+      { inference: { executionProvider: 'none', tried: [{ provider: 'cpu', ok: false }] } },
+      'inference_unavailable',
+    ],
   ])('degrades with a reason: %o', (change, reason) => {
     const report = evaluateHealth({ ...healthy, ...change });
     expect(report.status).toBe('degraded');
