@@ -11,6 +11,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
+          // ONNX Runtime runs in a worker thread; the worker resolves this file next to index.js.
+          'inference-worker': resolve(__dirname, 'electron/adapters/inference/inference-worker.ts'),
         },
       },
     },

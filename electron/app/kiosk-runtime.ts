@@ -3,13 +3,22 @@ import type { Result } from '../shared/result';
 import type { KioskConfig } from '../core/config/kiosk-config-schema';
 import type { Logger } from '../core/ports/logger-port';
 import { DEMO_PIN_HASH, verifyPin } from '../adapters/fleet/pin-hash-adapter';
+import type { FleetSources } from '../adapters/fleet/fleet-sources';
 import { EventHub } from './event-hub';
 import type { HandlerTable } from './handler-types';
 import { invokeChannel } from './invoke-channel';
 import type { KioskPaths } from './kiosk-paths';
 import { SessionService, type DisplayKeepAwake } from './session-service';
 import { StaffService } from './staff-service';
+import { createAnalysisServices } from './analysis-services';
+import { createCatalogServices } from './catalog-services';
+import { createCheckoutServices, type CheckoutDeps } from './checkout-services';
+import { createFleetServices, type FleetServiceOptions } from './fleet-services';
 import { createSessionHandlers, createStaffHandlers } from './handlers/session-handlers';
+import { createAnalysisHandlers } from './handlers/analysis-handlers';
+import { createCatalogHandlers } from './handlers/catalog-handlers';
+import { createCheckoutHandlers } from './handlers/checkout-handlers';
+import { createFleetHandlers, timeAnalysis } from './handlers/fleet-handlers';
 
 export interface KioskRuntimeOptions {
   config: KioskConfig;
@@ -17,8 +26,20 @@ export interface KioskRuntimeOptions {
   needsSetup: string | null;
   paths: KioskPaths;
   version: string;
-  logger: Logger;
   keepAwake: DisplayKeepAwake;
+  /** The Stripe key in memory (unsealed by Electron main, or the plain key in the preview host). */
+  paymentApiKey: string | null;
+  /** Electron main only: the auto-update driver and per-process memory. */
+  createUpdateDriver?: FleetServiceOptions['createUpdateDriver'];
+  processMemory?: FleetSources['processMemory'];
+  /** Serve /metrics and /health on the configured port (off in tests). */
+  serveMetrics?: boolean;
+  /** Copy log lines to stdout (development hosts). */
+  echoLogs?: boolean;
+  /** Test hooks for payment timing and demo card taps. */
+  payments?: Omit<CheckoutDeps, 'products' | 'apiKey' | 'log'>;
+  /** Catalog sync schedule (off in tests). */
+  scheduleCatalogSync?: boolean;
   now?: () => number;
 }
 
@@ -30,50 +51,112 @@ export interface KioskRuntime {
   resolveProductImage(urlPath: string): Promise<string | null>;
   readonly session: SessionService;
   readonly staff: StaffService;
+  readonly logger: Logger;
+  /** Resolves once the networks are loaded and warm (the kiosk works before, the first scan waits). */
+  readonly analysisReady: Promise<void>;
+  /** Counts a renderer crash or hang in the metrics (the host reloads the window). */
+  rendererGone(reason: string): void;
   dispose(): Promise<void>;
 }
 
 /**
- * The composition shared by every host: builds the services from the config and paths, assembles
- * the handler table and routes every request through `invokeChannel`.
+ * The composition shared by every host: builds every domain's services from the config and paths,
+ * assembles the handler table and routes each request through `invokeChannel`. Hosts add only their
+ * transport (Electron IPC, loopback HTTP/WebSocket).
  */
 export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<KioskRuntime> {
+  const { config, paths } = opts;
   const hub = new EventHub();
   const now = opts.now ?? Date.now;
+
+  const fleet = await createFleetServices(config, paths, hub, {
+    version: opts.version,
+    needsSetup: opts.needsSetup,
+    createUpdateDriver: opts.createUpdateDriver ?? null,
+    serveMetrics: opts.serveMetrics ?? true,
+    echoLogs: opts.echoLogs ?? false,
+  });
+  const logger = fleet.logger;
+
   const session = new SessionService({
-    config: opts.config,
+    config,
     version: opts.version,
     needsSetup: opts.needsSetup,
     keepAwake: opts.keepAwake,
-    logger: opts.logger,
+    logger,
   });
   const staff = new StaffService({
-    rules: { maxAttempts: opts.config.staff.maxAttempts, lockoutSec: opts.config.staff.lockoutSec },
-    pinHash: opts.config.staff.pinHash ?? DEMO_PIN_HASH,
+    rules: { maxAttempts: config.staff.maxAttempts, lockoutSec: config.staff.lockoutSec },
+    pinHash: config.staff.pinHash ?? DEMO_PIN_HASH,
     verifyPin,
     now,
-    logger: opts.logger,
+    logger,
   });
 
-  const handlers = {
-    ...createSessionHandlers(session, staff),
+  const analysis = createAnalysisServices(config, paths, hub, {
+    logger: logger.child({ component: 'analysis' }),
+  });
+  const analysisReady = analysis.ready();
+  analysisReady.catch((err: unknown) =>
+    logger.error('analysis.unavailable', { error: (err as Error).message }),
+  );
+  const catalog = await createCatalogServices(config, paths, hub, {
+    logger: logger.child({ component: 'catalog' }),
+    schedule: opts.scheduleCatalogSync ?? true,
+  });
+  const checkoutLogger = logger.child({ component: 'payments' });
+  const checkout = await createCheckoutServices(config, paths, hub, {
+    ...opts.payments,
+    products: catalog.query,
+    apiKey: opts.paymentApiKey,
+    log: (level, message) => checkoutLogger[level](message),
+  });
+
+  fleet.bindSources({
+    camera: () => session.cameraState(),
+    catalog: () => catalog.status(),
+    inference: () => analysis.status(),
+    ...(opts.processMemory ? { processMemory: opts.processMemory } : {}),
+  });
+  fleet.bindSessions(session);
+  const unobserve = hub.subscribe((event, payload) => fleet.observeEvent(event, payload));
+  // A session that ends takes its shopper's data with it: staff mode closes, the checkout session
+  // token and any open reader action are dropped.
+  const unfollow = session.onSessionChange((e) => {
+    if (e.type !== 'end') return;
+    staff.lock();
+    void checkout
+      .endSession()
+      .catch((err: unknown) => logger.warn('session.end_checkout', { error: (err as Error).message }));
+  });
+
+  const analysisHandlers = createAnalysisHandlers(analysis);
+  const handlers: HandlerTable = {
+    ...createSessionHandlers(session),
     ...createStaffHandlers(staff),
-  } as HandlerTable;
+    ...analysisHandlers,
+    'analysis:analyze': timeAnalysis(analysisHandlers['analysis:analyze'], fleet),
+    ...createCatalogHandlers(catalog),
+    ...createCheckoutHandlers(checkout),
+    ...createFleetHandlers(fleet),
+  };
 
   return {
     invoke: (channel, raw) =>
-      invokeChannel(
-        { handlers, staffUnlocked: () => staff.isUnlocked(), logger: opts.logger },
-        channel,
-        raw,
-        hub,
-      ),
+      invokeChannel({ handlers, staffUnlocked: () => staff.isUnlocked(), logger }, channel, raw, hub),
     subscribe: (listener) => hub.subscribe(listener),
-    resolveProductImage: async () => null,
+    resolveProductImage: async (urlPath) => catalog.resolveImagePath(urlPath),
     session,
     staff,
+    logger,
+    analysisReady,
+    rendererGone: (reason) => fleet.metrics.rendererGone(reason),
     dispose: async () => {
+      unfollow();
+      unobserve();
       session.end('error');
+      await Promise.allSettled([checkout.dispose(), catalog.dispose(), analysis.dispose()]);
+      await fleet.dispose();
     },
   };
 }

@@ -2,15 +2,27 @@
  * `skinkiosk <command>`: tools for developers, staff and IT. Each command lives in its own file and
  * returns an exit code.
  */
+import { runAnalyzeCommand } from './analyze-command';
+import { runCatalogCommand } from './catalog-command';
+import { runProvisionCommand } from './provision-command';
+import { runQrCommand } from './qr-command';
 import { runServeCommand } from './serve-command';
 
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
+  analyze: runAnalyzeCommand,
+  catalog: runCatalogCommand,
+  provision: runProvisionCommand,
+  qr: runQrCommand,
   serve: runServeCommand,
 };
 
 const USAGE = `usage: skinkiosk <command> [options]
 
 commands:
+  analyze     skin profile and per-stage timing for images or a camera still
+  catalog     keygen | publish | import | sync — the product catalog and its signed feed
+  provision   write a validated kiosk config file
+  qr          render a URL as a QR code PNG
   serve       browser preview host on loopback (development, E2E tests)
 
 Run "skinkiosk <command> --help" for a command's options.`;

@@ -7,11 +7,10 @@ import { newToken } from '../preview-host/host-guard';
 import { createKioskRuntime } from '../app/kiosk-runtime';
 import { sourceTreePaths } from '../app/kiosk-paths';
 import { loadKioskConfig, needsSetupMessage, resolveConfigPath } from '../adapters/fleet/kiosk-config-store';
-import { createConsoleLogger } from '../adapters/logging/console-logger-adapter';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-const HELP = `skinkiosk serve [--host 127.0.0.1] [--port 5199] [--data-dir DIR] [--config FILE] [--renderer-dir DIR]
+const HELP = `skinkiosk serve [--host 127.0.0.1] [--port 5199] [--data-dir DIR] [--config FILE] [--renderer-dir DIR] [--echo-logs]
 
 Serves the built renderer (npm run build) and the kiosk's handlers to a browser on this machine.
 Binds to loopback only; prints the address with its per-run token.`;
@@ -26,6 +25,7 @@ export async function runServeCommand(argv: string[]): Promise<number> {
       'data-dir': { type: 'string', default: path.join(repoRoot, '.tmp', 'preview-data') },
       config: { type: 'string' },
       'renderer-dir': { type: 'string', default: path.join(repoRoot, 'out', 'renderer') },
+      'echo-logs': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -33,7 +33,6 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const logger = createConsoleLogger('preview');
   const dataDir = path.resolve(values['data-dir']);
   mkdirSync(dataDir, { recursive: true });
   const loaded = await loadKioskConfig(
@@ -44,8 +43,10 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     needsSetup: needsSetupMessage(loaded),
     paths: sourceTreePaths(repoRoot, dataDir),
     version: process.env.npm_package_version ?? 'dev',
-    logger,
     keepAwake: { hold() {}, release() {} },
+    // The preview host is a development tool: the config's plain key is the only key it uses.
+    paymentApiKey: loaded.config.payments.apiKeyPlain,
+    echoLogs: values['echo-logs'],
   });
   const token = newToken();
   const host = await startPreviewHost({
@@ -54,7 +55,7 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     host: values.host,
     port: Number(values.port),
     token,
-    logger,
+    logger: runtime.logger,
   });
   console.log(`Skin Kiosk preview: ${host.url}?token=${token}`);
   const stop = async () => {

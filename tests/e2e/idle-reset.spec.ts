@@ -1,8 +1,17 @@
-import { test, expect, snap, expectAccessible } from './support/preview-host-fixture';
+import { test, expect, snap, expectAccessible, startHost } from './support/preview-host-fixture';
 
-// The fixture's kiosk config sets a 15 s idle timeout with a 5 s "Still there?" grace period.
-test('an idle session asks "Still there?" and then wipes back to Attract', async ({ page, host }) => {
-  await page.goto(host.url);
+// A kiosk configured with the shortest idle timings: 15 s idle, then 5 s of "Still there?".
+test('an idle session asks "Still there?" and then wipes back to Attract', async ({ page }) => {
+  const host = await startHost({ session: { idleTimeoutSec: 15, stillThereSec: 5 } });
+  try {
+    await run(page, host.url);
+  } finally {
+    await host.stop();
+  }
+});
+
+async function run(page: import('@playwright/test').Page, url: string): Promise<void> {
+  await page.goto(url);
   await page.getByRole('button', { name: 'Tap to start' }).click();
   await page.getByRole('button', { name: "I agree, let's start" }).click();
   await page.getByRole('radio', { name: 'Oily all over' }).click();
@@ -27,4 +36,4 @@ test('an idle session asks "Still there?" and then wipes back to Attract', async
   await page.getByRole('button', { name: 'Tap to start' }).click();
   await page.getByRole('button', { name: "I agree, let's start" }).click();
   await expect(page.getByRole('radio', { name: 'Oily all over' })).toHaveAttribute('aria-checked', 'false');
-});
+}

@@ -58,8 +58,10 @@ beforeAll(async () => {
     needsSetup: null,
     paths: sourceTreePaths(path.resolve('.'), path.join(root, 'data')),
     version: 'test',
-    logger: silentLogger,
     keepAwake: { hold() {}, release() {} },
+    paymentApiKey: null,
+    serveMetrics: false,
+    scheduleCatalogSync: false,
   });
   host = await startPreviewHost({
     runtime,

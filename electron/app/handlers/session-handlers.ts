@@ -5,17 +5,12 @@ import type { StaffService } from '../staff-service';
 type SessionChannels = 'app:info' | 'session:start' | 'session:end' | 'session:camera-state';
 type StaffChannels = 'staff:unlock' | 'staff:lock' | 'staff:status';
 
-export function createSessionHandlers(
-  session: SessionService,
-  staff: StaffService,
-): PartialHandlerTable<SessionChannels> {
+export function createSessionHandlers(session: SessionService): PartialHandlerTable<SessionChannels> {
   return {
     'app:info': async () => session.info(),
     'session:start': async () => session.start(),
     'session:end': async ({ reason }) => {
       session.end(reason);
-      // A shopper session ending also closes staff mode, so nobody inherits an unlocked kiosk.
-      staff.lock();
       return { done: true as const };
     },
     'session:camera-state': async ({ state }) => {

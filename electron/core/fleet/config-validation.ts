@@ -70,5 +70,13 @@ export function validateKioskConfig(raw: unknown): ConfigValidation {
 
 /** The bundled demo configuration: what a kiosk without a config file runs. */
 export function demoConfig(): KioskConfig {
-  return KioskConfigSchema.parse({});
+  // The demo catalog's products live on the fictional shop.example (a reserved domain), and the
+  // "save my results" page is shown as published there, so every QR code of the demo has a target.
+  return KioskConfigSchema.parse({
+    links: {
+      allowedHosts: ['shop.example'],
+      cart: { kind: 'shopify', storeUrl: 'https://shop.example' },
+      resultsPageUrl: 'https://shop.example/skin-results/',
+    },
+  });
 }

@@ -6,6 +6,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { artifactsDir, repoRoot } from './e2e-env';
 
+/** The demo shop's link settings (what a kiosk without a config file uses), for hosts with a config. */
+export const DEMO_LINKS = {
+  links: {
+    allowedHosts: ['shop.example'],
+    cart: { kind: 'shopify', storeUrl: 'https://shop.example' },
+    resultsPageUrl: 'https://shop.example/skin-results/',
+  },
+};
+
 export interface PreviewHost {
   url: string;
   dataDir: string;
@@ -76,7 +85,7 @@ export const test = base.extend<
 >({
   workerHost: [
     async ({}, use) => {
-      const host = await startHost({ session: { idleTimeoutSec: 15, stillThereSec: 5 } });
+      const host = await startHost(DEMO_LINKS);
       await use(host);
       await host.stop();
     },
