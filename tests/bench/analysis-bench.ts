@@ -114,6 +114,14 @@ async function benchProvider(ep: 'cpu' | 'webgpu', threads: number, frames: Fram
     }
   }
   const rss1 = process.memoryUsage().rss;
+  // Bad input must not leak either: refused files, a face-less frame, a group.
+  const bad = [Buffer.from('not an image'), (await sharp(faceFiles[0]!).jpeg().toBuffer()).subarray(0, 4000)];
+  const blank: Frame = { width: 320, height: 240, data: new Uint8Array(320 * 240 * 4).fill(128) };
+  for (let i = 0; i < 100; i++) {
+    for (const b of bad) await svc.analyzeEncoded(b).catch(() => undefined);
+    await svc.analyze(blank, {}).catch(() => undefined);
+  }
+  const rss2 = process.memoryUsage().rss;
   for (const f of previews) for (let i = 0; i < 5; i++) await svc.preview(f);
   const latencies: number[] = [];
   const loopStart = performance.now();
@@ -134,6 +142,7 @@ async function benchProvider(ep: 'cpu' | 'webgpu', threads: number, frames: Fram
     stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, stats(v)])),
     guidance: { fps, latency: stats(latencies) },
     rssGrowthMb: (rss1 - rss0) / 1e6,
+    badInputRssGrowthMb: (rss2 - rss1) / 1e6,
     analyses: RUNS * frames.length,
   };
 }
@@ -264,7 +273,8 @@ if (args.json) {
       `  guidance loop (640×480 preview frames): ${p.guidance.fps.toFixed(1)} fps, latency p50/p95 ${fmt(p.guidance.latency)} ms → target ≥ 30 fps ${p.guidance.fps >= 30 ? 'MET' : 'MISSED'}`,
     );
     console.log(
-      `  resident memory over ${p.analyses} analyses: ${p.rssGrowthMb >= 0 ? '+' : ''}${p.rssGrowthMb.toFixed(1)} MB\n`,
+      `  resident memory over ${p.analyses} analyses: ${p.rssGrowthMb >= 0 ? '+' : ''}${p.rssGrowthMb.toFixed(1)} MB; ` +
+        `over 300 refused inputs: ${p.badInputRssGrowthMb >= 0 ? '+' : ''}${p.badInputRssGrowthMb.toFixed(1)} MB\n`,
     );
   }
   const { ort1, ortAll, tfjs } = inference;

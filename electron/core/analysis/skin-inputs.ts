@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { ZoneOverlay } from '../../shared/schemas/analysis-schemas';
-import { affineScale, invertAffine, rectToImageTransform, type Affine } from '../vision/affine-transform';
+import {
+  affineScale,
+  applyAffine,
+  invertAffine,
+  rectToImageTransform,
+  type Affine,
+} from '../vision/affine-transform';
 import { insideImageMask, sampleTensor } from '../vision/bilinear-sampler';
 import type { Point3 } from '../vision/facemesh-decoder';
 import { rasterizeZoneMasks, zonePolygon } from '../vision/face-zones';
@@ -42,7 +48,15 @@ export function prepareSkinInputs(
     range: [0, 1],
     supersample,
   });
-  const valid = insideImageMask(image.width, image.height, cropToImage, size, size);
+  // Only a face near the frame edge needs the per-pixel inside test.
+  const corners = [
+    applyAffine(cropToImage, 0, 0),
+    applyAffine(cropToImage, size, 0),
+    applyAffine(cropToImage, 0, size),
+    applyAffine(cropToImage, size, size),
+  ];
+  const inside = corners.every(([x, y]) => x >= 0 && y >= 0 && x <= image.width && y <= image.height);
+  const valid = inside ? undefined : insideImageMask(image.width, image.height, cropToImage, size, size);
   const { masks, pixelCounts } = rasterizeZoneMasks(points, invertAffine(cropToImage), size, size, valid);
   const overlays = SKIN_ZONES.map((zone) => {
     const flat = zonePolygon(points, zone);
