@@ -94,6 +94,8 @@ export class AnalysisPipeline {
     // The white balance needs only the face box: it is computed while FaceMesh runs in the worker.
     const { face, balance } = await stage('landmarks', async () => {
       const pending = finder.landmarks(image, detection);
+      // Observed here so a failure during the overlapped work cannot leave it unhandled.
+      pending.catch(() => undefined);
       const box = {
         x: detection.xmin,
         y: detection.ymin,
@@ -120,6 +122,7 @@ export class AnalysisPipeline {
         [skinIo.masks]: { data: inputs.masks, dims: SKIN_METRICS_SHAPES.masks },
         [skinIo.color]: { data: color, dims: SKIN_METRICS_SHAPES.color },
       });
+      pending.catch(() => undefined);
       const focus = measureFace(face, io.landmarks.input).sharpness;
       const out = await pending;
       const stats = out[skinIo.zoneStats];
