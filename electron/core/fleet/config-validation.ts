@@ -75,7 +75,7 @@ export function demoConfig(): KioskConfig {
   return KioskConfigSchema.parse({
     links: {
       allowedHosts: ['shop.example'],
-      cart: { kind: 'shopify', storeUrl: 'https://shop.example' },
+      cart: { kind: 'query', template: 'https://shop.example/cart/add?sku={sku}&qty={qty}' },
       resultsPageUrl: 'https://shop.example/skin-results/',
     },
   });

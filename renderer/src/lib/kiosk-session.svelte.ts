@@ -56,7 +56,14 @@ export class KioskSession {
   /** Where staff mode returns to when closed. */
   private beforeStaff: Screen = 'attract';
 
-  constructor(private readonly client: KioskClient) {}
+  constructor(private readonly client: KioskClient) {
+    // Payment state follows the order wherever the shopper is: the receipt arrives after "succeeded".
+    client.on('payment:state', (p) => {
+      if (p.orderId !== this.payment?.orderId) return;
+      this.payment = p;
+      if (p.phase === 'succeeded' && this.screen === 'payment') this.go('thank-you');
+    });
+  }
 
   get active(): boolean {
     return this.screen !== 'attract' && this.screen !== 'staff';

@@ -10,7 +10,7 @@ import { artifactsDir, repoRoot } from './e2e-env';
 export const DEMO_LINKS = {
   links: {
     allowedHosts: ['shop.example'],
-    cart: { kind: 'shopify', storeUrl: 'https://shop.example' },
+    cart: { kind: 'query', template: 'https://shop.example/cart/add?sku={sku}&qty={qty}' },
     resultsPageUrl: 'https://shop.example/skin-results/',
   },
 };
