@@ -4,9 +4,12 @@ import { demoConfig, validateKioskConfig } from '../../../../electron/core/fleet
 const PEM = '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA\n-----END PUBLIC KEY-----\n';
 
 describe('config validation', () => {
-  it('an empty object is the demo kiosk', () => {
+  it('an empty object is the demo kiosk without the demo shop links', () => {
     const r = validateKioskConfig({});
-    expect(r).toEqual({ ok: true, config: demoConfig() });
+    const demo = demoConfig();
+    expect(r).toEqual({ ok: true, config: { ...demo, links: { ...demo.links, allowedHosts: [], cart: null, resultsPageUrl: null } } });
+    // Only a kiosk with no config file at all points its QR codes at the fictional demo shop.
+    expect(demo.links.allowedHosts).toEqual(['shop.example']);
     expect(demoConfig()).toMatchObject({
       storeId: 'demo-store',
       payments: { mode: 'demo' },
