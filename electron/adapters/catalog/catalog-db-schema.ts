@@ -69,7 +69,7 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE VIRTUAL TABLE products_fts USING fts5 (
     name, brand, description, concerns, ingredients, step,
-    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
   );
   `,
 ];

@@ -35,7 +35,7 @@ export class CatalogQueryService implements ProductLookup {
 
   shadeMatch(lab: Lab, step: 'foundation' | 'concealer', shift: number): ShadeMatch {
     const reader = this.store.read();
-    const result = matchShades(lab, reader.shadeOptions(step, this.storeId), shift);
+    const result = matchShades(lab, this.store.shadeOptions(step, this.storeId), shift);
     const summaries = reader.summaries(
       result.hits.map((hit) => hit.option.sku),
       this.storeId,

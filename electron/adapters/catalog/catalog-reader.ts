@@ -6,7 +6,7 @@ import {
   type ProductFlag,
 } from '../../core/catalog/catalog-record';
 import { toCandidate, type RecommendCandidate } from '../../core/catalog/recommend-candidate';
-import type { CandidatePool } from '../../core/catalog/routine-types';
+import type { CandidateLists } from '../../core/catalog/routine-types';
 import type { ShadeOption } from '../../core/catalog/shade-matcher';
 import type { CheckoutProduct } from '../../core/checkout/product-lookup-port';
 import { readRecords } from './catalog-record-reader';
@@ -105,7 +105,7 @@ export class CatalogReader {
   }
 
   /** Everything the recommender needs, grouped by step and sorted by SKU. */
-  candidates(storeId: string): CandidatePool {
+  candidates(storeId: string): CandidateLists {
     const concerns = this.concernsById();
     const rows = this.db
       .prepare(

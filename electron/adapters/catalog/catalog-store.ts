@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { CatalogRecord } from '../../core/catalog/catalog-record';
 import type { DeltaDocument, RejectedRow, SignedManifest } from '../../core/catalog/feed-manifest';
 import type { CandidatePool } from '../../core/catalog/routine-types';
+import type { ShadeOption } from '../../core/catalog/shade-matcher';
 import { KioskError } from '../../shared/result';
 import { CandidateCache } from './candidate-cache';
 import { openCatalogDb, readCatalogMeta, writeCatalogMeta, type CatalogMeta } from './catalog-db';
@@ -39,6 +40,8 @@ export class CatalogStore {
   private db: Database.Database | null = null;
   private reader: CatalogReader | null = null;
   private readonly cache = new CandidateCache((storeId) => this.read().candidates(storeId));
+  /** Shade lists per step and store; small, so simply dropped whenever the catalog changes. */
+  private shades = new Map<string, ShadeOption[]>();
 
   constructor(readonly files: CatalogFiles) {
     const current = files.current();
@@ -66,6 +69,16 @@ export class CatalogStore {
 
   candidates(storeId: string): CandidatePool {
     return this.cache.get(storeId);
+  }
+
+  shadeOptions(step: 'foundation' | 'concealer', storeId: string): ShadeOption[] {
+    const key = `${step}\u0000${storeId}`;
+    let options = this.shades.get(key);
+    if (!options) {
+      options = this.read().shadeOptions(step, storeId);
+      this.shades.set(key, options);
+    }
+    return options;
   }
 
   /**
@@ -120,6 +133,7 @@ export class CatalogStore {
       return tally;
     })();
     this.cache.patch(valid, doc.removes);
+    this.shades = new Map();
     return counts;
   }
 
@@ -140,6 +154,7 @@ export class CatalogStore {
     this.db = openCatalogDb(file);
     this.reader = new CatalogReader(this.db);
     this.cache.clear();
+    this.shades = new Map();
     this.files.cleanup();
     return counts;
   }

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { canonicalJson } from '../../core/catalog/canonical-json';
-import { normalizeRecord, type CatalogRecord } from '../../core/catalog/catalog-record';
+import {
+  normalizeRecord,
+  recordFingerprintParts,
+  type CatalogRecord,
+} from '../../core/catalog/catalog-record';
 import { CONCERN_SEARCH_TERMS, STEP_SEARCH_TERMS } from '../../core/catalog/catalog-vocabulary';
 
 /** Content hash of a normalised record: equal products, equal hash, whatever order the source used. */
 export function recordHash(record: CatalogRecord): string {
   return createHash('sha256')
-    .update(canonicalJson(normalizeRecord(record)))
+    .update(JSON.stringify(recordFingerprintParts(record)))
     .digest('hex')
     .slice(0, 32);
 }

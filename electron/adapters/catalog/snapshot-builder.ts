@@ -25,6 +25,8 @@ export function buildCatalogDatabase(
       records.forEach((record, i) => writer.upsert(record, hashes[i]));
       writeCatalogMeta(db, meta);
     })();
+    // One merged full-text segment: otherwise the kiosk's first delta pays for merging the build's.
+    db.exec("INSERT INTO products_fts (products_fts) VALUES ('optimize')");
     db.pragma('journal_mode = DELETE');
   } finally {
     db.close();

@@ -1,7 +1,16 @@
-import type { Reason } from '../../shared/schemas/catalog-schemas';
 import type { Concern } from '../../shared/schemas/skin-profile-schemas';
+import {
+  CONCERN_COLUMN,
+  CONCERN_COLUMNS,
+  FLAG_FRAGRANCE_FREE,
+  FLAG_GENTLE,
+  FLAG_IN_STOCK,
+  FLAG_NON_COMEDOGENIC,
+  SKIN_TYPE_BIT,
+  type CandidateTable,
+} from './candidate-table';
 import type { RecommendCandidate } from './recommend-candidate';
-import type { ConcernNeed, ShopperNeeds } from './shopper-needs';
+import type { ShopperNeeds } from './shopper-needs';
 
 /** Minimum SPF for the protect step. */
 export const MIN_ROUTINE_SPF = 30;
@@ -10,23 +19,9 @@ export const MIN_ROUTINE_SPF = 30;
 export interface Scored {
   candidate: RecommendCandidate;
   score: number;
-}
-
-export interface Eligibility {
-  /** Strong actives (acids, retinoids, benzoyl peroxide) allowed in this slot. */
-  allowActives: boolean;
-  minSpf: number | null;
-  /** When false, products labelled for other skin types are allowed too (nothing else was left). */
-  strictSkinType: boolean;
-}
-
-/** Hard rules: a product failing one is never shown, whatever its score. */
-export function isEligible(c: RecommendCandidate, shopper: ShopperNeeds, rules: Eligibility): boolean {
-  if (shopper.sensitive && (!c.fragranceFree || !c.gentle)) return false;
-  if (!rules.allowActives && !c.gentle) return false;
-  if (rules.minSpf !== null && (c.spf === null || c.spf < rules.minSpf)) return false;
-  if (rules.strictSkinType && c.skinTypes.length > 0 && !c.skinTypes.includes(shopper.skinType)) return false;
-  return true;
+  /** Copies of the candidate's fields the ranking compares, kept beside the score for speed. */
+  inStock: boolean;
+  price: number;
 }
 
 /** Bonuses are small next to concern matches so that what a product does for the shopper leads. */
@@ -42,53 +37,119 @@ export function needsOilCare(shopper: ShopperNeeds): boolean {
   );
 }
 
-export function scoreCandidate(
-  c: RecommendCandidate,
-  shopper: ShopperNeeds,
-  weights: ReadonlyMap<Concern, number>,
-): number {
-  let score = 0;
-  for (const { concern, strength } of c.concerns) score += (weights.get(concern) ?? 0) * strength;
-  if (c.skinTypes.includes(shopper.skinType)) score += SKIN_TYPE_BONUS;
-  if (c.nonComedogenic && needsOilCare(shopper)) score += NON_COMEDOGENIC_BONUS;
-  if (c.fragranceFree && shopper.cautious) score += FRAGRANCE_FREE_BONUS;
-  if (c.spf !== null && c.spf >= MIN_ROUTINE_SPF) score += 0.05 * Math.min(1, (c.spf - MIN_ROUTINE_SPF) / 20);
-  return score;
+/** False when a product with these numbers certainly ranks after `worst`; true when it may not. */
+function mayBeat(inStock: boolean, score: number, price: number, worst: Scored): boolean {
+  if (inStock !== worst.inStock) return inStock;
+  if (score !== worst.score) return score > worst.score;
+  return price <= worst.price;
 }
 
 /** Negative when `a` ranks before `b`. Total and deterministic. */
 export function compareScored(a: Scored, b: Scored): number {
-  if (a.candidate.inStock !== b.candidate.inStock) return a.candidate.inStock ? -1 : 1;
+  if (a.inStock !== b.inStock) return a.inStock ? -1 : 1;
   if (a.score !== b.score) return b.score - a.score;
-  if (a.candidate.priceMinor !== b.candidate.priceMinor)
-    return a.candidate.priceMinor - b.candidate.priceMinor;
+  if (a.price !== b.price) return a.price - b.price;
   return a.candidate.sku < b.candidate.sku ? -1 : a.candidate.sku > b.candidate.sku ? 1 : 0;
 }
 
-/**
- * The best `k` eligible candidates plus the `cheap` cheapest eligible ones (for the budget), found in
- * one pass without sorting the whole step: the catalog may hold tens of thousands per step.
- */
-export function topCandidates(
-  pool: readonly RecommendCandidate[],
-  shopper: ShopperNeeds,
-  rules: Eligibility,
-  weights: ReadonlyMap<Concern, number>,
-  k: number,
-  cheap: number,
-): Scored[] {
-  const best: Scored[] = [];
-  const cheapest: Scored[] = [];
-  const byPrice = (a: Scored, b: Scored): number =>
-    a.candidate.priceMinor - b.candidate.priceMinor || compareScored(a, b);
-  for (const candidate of pool) {
-    if (!isEligible(candidate, shopper, rules)) continue;
-    const scored = { candidate, score: scoreCandidate(candidate, shopper, weights) };
-    insertBounded(best, scored, k, compareScored);
-    if (candidate.inStock) insertBounded(cheapest, scored, cheap, byPrice);
+/** Best-ranked and cheapest in-stock candidates of one variant of a slot's rules. */
+interface Bucket {
+  best: Scored[];
+  cheapest: Scored[];
+}
+
+/** The weights of the shopper's needs as parallel arrays of concern columns and weights. */
+function needColumns(weights: ReadonlyMap<Concern, number>): { columns: number[]; values: number[] } {
+  const columns: number[] = [];
+  const values: number[] = [];
+  for (const [concern, weight] of weights) {
+    const column = CONCERN_COLUMN.get(concern);
+    if (column !== undefined && weight > 0) {
+      columns.push(column);
+      values.push(weight);
+    }
   }
-  for (const entry of cheapest) if (!best.includes(entry)) best.push(entry);
-  return best.sort(compareScored);
+  return { columns, values };
+}
+
+/**
+ * A slot's candidates ranked under each variant of the rules that depend on the rest of the routine:
+ * strong actives allowed or not, and the shopper's skin type required or (when nothing else is
+ * left) not. One pass scores every candidate once and keeps, per variant, the best `k` plus the
+ * `cheap` cheapest in stock (for the budget) — the catalog may hold tens of thousands per step.
+ *
+ * Hard rules apply to every variant: sensitive skin gets fragrance-free, active-free products only,
+ * and a minimum SPF, when given, is a minimum. The score is Σ need weight × product strength over the
+ * concerns, plus small bonuses (skin type named, non-comedogenic for oily skin, fragrance-free for
+ * skin that sometimes reacts, SPF above 30).
+ */
+export class RankedCandidates {
+  private readonly buckets: Bucket[] = Array.from({ length: 4 }, () => ({ best: [], cheapest: [] }));
+
+  constructor(
+    tables: readonly CandidateTable[],
+    shopper: ShopperNeeds,
+    minSpf: number | null,
+    weights: ReadonlyMap<Concern, number>,
+    k: number,
+    cheap: number,
+  ) {
+    const byPrice = (a: Scored, b: Scored): number => a.price - b.price || compareScored(a, b);
+    const { columns, values } = needColumns(weights);
+    const oilCare = needsOilCare(shopper);
+    const skinBit = SKIN_TYPE_BIT.get(shopper.skinType) ?? 0;
+    const required = shopper.sensitive ? FLAG_FRAGRANCE_FREE | FLAG_GENTLE : 0;
+    for (const table of tables) {
+      const { strength, flags, spf, skinMask, price } = table;
+      for (let i = 0; i < table.items.length; i++) {
+        const f = flags[i]!;
+        if ((f & required) !== required) continue;
+        const productSpf = spf[i]!;
+        if (minSpf !== null && productSpf < minSpf) continue;
+        let score = 0;
+        const row = i * CONCERN_COLUMNS;
+        for (let j = 0; j < columns.length; j++) score += values[j]! * strength[row + columns[j]!]!;
+        const mask = skinMask[i]!;
+        if ((mask & skinBit) !== 0) score += SKIN_TYPE_BONUS;
+        if (oilCare && (f & FLAG_NON_COMEDOGENIC) !== 0) score += NON_COMEDOGENIC_BONUS;
+        if (shopper.cautious && (f & FLAG_FRAGRANCE_FREE) !== 0) score += FRAGRANCE_FREE_BONUS;
+        if (productSpf >= MIN_ROUTINE_SPF) score += 0.05 * Math.min(1, (productSpf - MIN_ROUTINE_SPF) / 20);
+        const inStock = (f & FLAG_IN_STOCK) !== 0;
+        const productPrice = price[i]!;
+        const gentle = (f & FLAG_GENTLE) !== 0;
+        const skinOk = mask === 0 || (mask & skinBit) !== 0;
+        // Most products rank below every list's last entry; they are dismissed on the numbers
+        // alone, without building an entry or touching the candidate object.
+        let scored: Scored | null = null;
+        for (let variant = 0; variant < 4; variant++) {
+          if (((variant & 1) === 1 && !gentle) || ((variant & 2) === 2 && !skinOk)) continue;
+          const bucket = this.buckets[variant]!;
+          const worst = bucket.best.length < k ? null : bucket.best[k - 1]!;
+          if (!worst || mayBeat(inStock, score, productPrice, worst)) {
+            scored ??= { candidate: table.items[i]!, score, inStock, price: productPrice };
+            insertBounded(bucket.best, scored, k, compareScored);
+          }
+          const dearest = bucket.cheapest.length < cheap ? null : bucket.cheapest[cheap - 1]!;
+          if (inStock && (!dearest || productPrice <= dearest.price)) {
+            scored ??= { candidate: table.items[i]!, score, inStock, price: productPrice };
+            insertBounded(bucket.cheapest, scored, cheap, byPrice);
+          }
+        }
+      }
+    }
+  }
+
+  /** Ranked list for one variant: strict skin type when that leaves anything, else loose. */
+  list(allowActives: boolean): Scored[] {
+    const gentle = allowActives ? 0 : 1;
+    const strict = this.merged(gentle | 2);
+    return strict.length > 0 ? strict : this.merged(gentle);
+  }
+
+  private merged(variant: number): Scored[] {
+    const { best, cheapest } = this.buckets[variant]!;
+    return [...best, ...cheapest.filter((entry) => !best.includes(entry))].sort(compareScored);
+  }
 }
 
 function insertBounded(
@@ -110,45 +171,3 @@ function insertBounded(
   list.splice(lo, 0, item);
   if (list.length > limit) list.pop();
 }
-
-/** Why this product: the concerns it targets for this shopper, then what makes it suitable. */
-export function pickReasons(
-  c: RecommendCandidate,
-  shopper: ShopperNeeds,
-  needs: ReadonlyMap<Concern, ConcernNeed>,
-): Reason[] {
-  const reasons: Reason[] = [];
-  const targeted = c.concerns
-    .map(({ concern, strength }) => ({
-      need: needs.get(concern),
-      contribution: (needs.get(concern)?.weight ?? 0) * strength,
-    }))
-    .filter(
-      (entry): entry is { need: ConcernNeed; contribution: number } =>
-        entry.need !== undefined && entry.contribution >= 0.1,
-    )
-    .sort((a, b) => b.contribution - a.contribution || a.need.concern.localeCompare(b.need.concern))
-    .slice(0, 2);
-  for (const { need } of targeted) {
-    if (need.score !== null)
-      reasons.push({ key: 'targets_concern', params: { concern: need.concern, score: need.score } });
-    else if (need.goal !== null)
-      reasons.push({ key: 'matches_goal', params: { concern: need.concern, goal: need.goal } });
-    else reasons.push({ key: 'addresses_concern', params: { concern: need.concern } });
-  }
-  if (c.spf !== null && c.spf >= MIN_ROUTINE_SPF)
-    reasons.push({ key: 'spf_protection', params: { spf: c.spf } });
-  if (c.skinTypes.includes(shopper.skinType))
-    reasons.push({ key: 'suits_skin_type', params: { skinType: shopper.skinType } });
-  if (c.fragranceFree && (shopper.sensitive || shopper.cautious))
-    reasons.push({ key: 'fragrance_free_sensitive', params: {} });
-  if (c.nonComedogenic && needsOilCare(shopper)) reasons.push({ key: 'non_comedogenic', params: {} });
-  if (isEveningOnly(c)) reasons.push({ key: 'evening_use', params: {} });
-  if (!c.inStock) reasons.push({ key: 'order_online', params: {} });
-  if (reasons.length === 0) reasons.push({ key: 'everyday_essential', params: { step: c.step } });
-  return reasons;
-}
-
-/** Retinoids and acid exfoliants make skin sun-sensitive: they belong in the evening routine. */
-export const isEveningOnly = (c: RecommendCandidate): boolean =>
-  c.actives.some((active) => active === 'retinoid' || active === 'exfoliant_acid');

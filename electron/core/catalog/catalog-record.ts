@@ -83,6 +83,38 @@ export function isInStock(
 }
 
 /**
+ * Every field of a record in a fixed order, lists normalised: the input of the content hash. Written
+ * out by hand (rather than sorting object keys) because hashing runs for every row of every delta;
+ * a test checks that no field of CatalogRecord is left out.
+ */
+export function recordFingerprintParts(input: CatalogRecord): unknown[] {
+  const r = normalizeRecord(input);
+  return [
+    r.sku,
+    r.gtin,
+    r.brand,
+    r.name,
+    r.step,
+    r.description,
+    r.size,
+    r.priceMinor,
+    r.currency,
+    r.image,
+    r.productUrl,
+    r.affiliateTemplate,
+    r.cartVariantId,
+    r.availability,
+    Object.entries(r.storeAvailability).sort(([a], [b]) => (a < b ? -1 : 1)),
+    r.skinTypes,
+    r.concerns.map((c) => [c.concern, c.strength]),
+    r.ingredients,
+    r.flags,
+    r.spf,
+    r.shades.map((s) => [s.code, s.name, s.hex, s.lab.L, s.lab.a, s.lab.b, s.undertone, s.depth]),
+  ];
+}
+
+/**
  * Puts the order-free lists of a record into one order (concerns strongest first, skin types and flags
  * in vocabulary order) so that equal products have equal canonical JSON and so equal content hashes.
  * Ingredient and shade order are meaningful (label order, shade range) and kept.

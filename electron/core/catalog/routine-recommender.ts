@@ -1,5 +1,6 @@
 import type { Concern } from '../../shared/schemas/skin-profile-schemas';
-import { MIN_ROUTINE_SPF, isEveningOnly, pickReasons, topCandidates, type Scored } from './candidate-ranking';
+import { MIN_ROUTINE_SPF, RankedCandidates, type Scored } from './candidate-ranking';
+import { isEveningOnly, pickReasons } from './pick-reasons';
 import type { ConcernNeed, ShopperNeeds } from './shopper-needs';
 import { chooseAlternatives } from './routine-alternatives';
 import { fitBudget } from './routine-budget';
@@ -60,30 +61,12 @@ export function recommendRoutine(
   for (const id of ACTIVE_PRIORITY) {
     const spec = specs.find((s) => s.id === id);
     if (!spec) continue;
-    const candidates = spec.steps.flatMap((step) => pool.get(step) ?? []);
-    const rank = (allowActives: boolean): Scored[] => {
-      const strict = topCandidates(
-        candidates,
-        shopper,
-        { allowActives, minSpf: spec.minSpf, strictSkinType: true },
-        weights,
-        KEEP_BEST,
-        KEEP_CHEAPEST,
-      );
-      if (strict.length > 0) return strict;
-      return topCandidates(
-        candidates,
-        shopper,
-        { allowActives, minSpf: spec.minSpf, strictSkinType: false },
-        weights,
-        KEEP_BEST,
-        KEEP_CHEAPEST,
-      );
-    };
-    let list = activeSlot === null ? rank(true) : rank(false);
+    const lists = spec.steps.flatMap((step) => pool.get(step) ?? []);
+    const candidates = new RankedCandidates(lists, shopper, spec.minSpf, weights, KEEP_BEST, KEEP_CHEAPEST);
+    let list = candidates.list(activeSlot === null);
     if (activeSlot === null) {
       if (list[0] && !list[0].candidate.gentle) activeSlot = id;
-      else list = rank(false);
+      else list = candidates.list(false);
     }
     ranked.set(id, list);
   }

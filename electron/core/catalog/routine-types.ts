@@ -1,11 +1,15 @@
 import type { Reason, RoutineStep } from '../../shared/schemas/catalog-schemas';
 import type { Concern } from '../../shared/schemas/skin-profile-schemas';
 import type { Scored } from './candidate-ranking';
+import type { CandidateTable } from './candidate-table';
 import type { RecommendCandidate } from './recommend-candidate';
 import type { ConcernNeed } from './shopper-needs';
 
-/** Candidates grouped by step, each list in a fixed order (the store sorts by SKU). */
-export type CandidatePool = ReadonlyMap<RoutineStep, readonly RecommendCandidate[]>;
+/** Candidates grouped by step, each table in a fixed order (the store sorts by SKU). */
+export type CandidatePool = ReadonlyMap<RoutineStep, CandidateTable>;
+
+/** The same, as plain lists of candidates (what the store loads and patches). */
+export type CandidateLists = ReadonlyMap<RoutineStep, readonly RecommendCandidate[]>;
 
 export interface PlannedPick {
   sku: string;

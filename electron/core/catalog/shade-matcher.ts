@@ -40,13 +40,21 @@ const compareHits = (
   (a.option.sku < b.option.sku ? -1 : a.option.sku > b.option.sku ? 1 : 0) ||
   (a.option.shade.name < b.option.shade.name ? -1 : a.option.shade.name > b.option.shade.name ? 1 : 0);
 
-function rankAgainst(
+/** The `k` options nearest `target` by the ranking weights, in one pass (ranges can be large). */
+function nearest(
   target: Lab,
   options: readonly ShadeOption[],
+  k: number,
 ): Array<{ rank: number; option: ShadeOption }> {
-  return options
-    .map((option) => ({ rank: deltaE2000(target, option.shade.lab, RANKING_WEIGHTS), option }))
-    .sort(compareHits);
+  const best: Array<{ rank: number; option: ShadeOption }> = [];
+  for (const option of options) {
+    const hit = { rank: deltaE2000(target, option.shade.lab, RANKING_WEIGHTS), option };
+    if (best.length === k && compareHits(hit, best[k - 1]!) >= 0) continue;
+    best.push(hit);
+    best.sort(compareHits);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /**
@@ -60,7 +68,7 @@ export function matchShades(skin: Lab, allOptions: readonly ShadeOption[], shift
   const options = inStock.length > 0 ? inStock : allOptions;
   const reference = (option: ShadeOption): number => deltaE2000(skin, option.shade.lab);
 
-  const unshifted = rankAgainst(skin, options).slice(0, RESULTS);
+  const unshifted = nearest(skin, options, RESULTS);
   const closeMatch = unshifted.some((hit) => reference(hit.option) <= CLOSE_MATCH_MAX_DELTA_E);
   const anchor = unshifted[0];
   if (shift === 0 || !anchor) {
@@ -71,8 +79,6 @@ export function matchShades(skin: Lab, allOptions: readonly ShadeOption[], shift
     shift < 0 ? option.shade.lab.L > anchorL : option.shade.lab.L < anchorL,
   );
   const target = { ...skin, L: skin.L - shift * SHIFT_STEP_L };
-  const hits = rankAgainst(target, side)
-    .slice(0, RESULTS)
-    .map(({ option }) => ({ option, deltaE00: reference(option) }));
+  const hits = nearest(target, side, RESULTS).map(({ option }) => ({ option, deltaE00: reference(option) }));
   return { hits, closeMatch };
 }

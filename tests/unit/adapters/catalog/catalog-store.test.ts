@@ -48,7 +48,7 @@ describe('CatalogStore', () => {
       rowCount: 30,
     });
     const firstFile = store.files.current();
-    expect(store.candidates('s').get('cleanser')?.length).toBe(4);
+    expect(store.candidates('s').get('cleanser')?.items.length).toBe(4);
 
     const next = manyProducts(30).filter((p) => p.sku !== 'P000000');
     next.push({ sku: 'Z1', step: 'cleanser' });
@@ -66,7 +66,7 @@ describe('CatalogStore', () => {
     const cleansers = store
       .candidates('s')
       .get('cleanser')!
-      .map((c) => c.sku);
+      .items.map((c) => c.sku);
     expect(cleansers).toContain('Z1');
     expect(cleansers).not.toContain('P000000');
     expect(cleansers).toEqual([...cleansers].sort());

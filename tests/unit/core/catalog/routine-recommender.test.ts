@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoutineStep } from '../../../../electron/shared/schemas/catalog-schemas';
 import { activeClasses } from '../../../../electron/core/catalog/active-ingredients';
+import { buildCandidateTable } from '../../../../electron/core/catalog/candidate-table';
 import type { RecommendCandidate } from '../../../../electron/core/catalog/recommend-candidate';
 import { recommendRoutine } from '../../../../electron/core/catalog/routine-recommender';
 import type { CandidatePool } from '../../../../electron/core/catalog/routine-types';
@@ -8,10 +9,10 @@ import { deriveNeeds, type ShopperNeeds } from '../../../../electron/core/catalo
 import { candidate, profile } from './catalog-test-records';
 
 function poolOf(candidates: RecommendCandidate[]): CandidatePool {
-  const pool = new Map<RoutineStep, RecommendCandidate[]>();
+  const lists = new Map<RoutineStep, RecommendCandidate[]>();
   for (const c of [...candidates].sort((a, b) => (a.sku < b.sku ? -1 : 1)))
-    pool.set(c.step, [...(pool.get(c.step) ?? []), c]);
-  return pool;
+    lists.set(c.step, [...(lists.get(c.step) ?? []), c]);
+  return new Map([...lists].map(([step, list]) => [step, buildCandidateTable(list)]));
 }
 
 /** A small but complete catalog: every slot has gentle and active, cheap and dear, in and out of stock. */
