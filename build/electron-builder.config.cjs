@@ -16,14 +16,15 @@ const NATIVE_UNPACK = [
 
 /**
  * Read-only data shipped beside app.asar under `process.resourcesPath`, laid out like the source
- * tree's `resources/` so KioskPaths works the same packaged and from a checkout:
- * resourcesDir = process.resourcesPath, modelDir = <resourcesPath>/model.
+ * tree (`model/`, `resources/…`) so KioskPaths is built the same way packaged and from a checkout:
+ * resourcesDir = <root>/resources, modelDir = <root>/model, root = process.resourcesPath or the repo.
  */
 const EXTRA_RESOURCES = [
   { from: 'model', to: 'model', filter: ['*.onnx', 'manifest.json', 'MODEL_CARD.md'] },
-  { from: 'resources/catalog', to: 'catalog', filter: ['**/*'] },
-  { from: 'resources/locales', to: 'locales', filter: ['**/*'] },
-  { from: 'resources/results-page', to: 'results-page', filter: ['**/*'] },
+  // Only the signed demo feed and its key: the generator scripts and CSV sources stay out.
+  { from: 'resources/catalog', to: 'resources/catalog', filter: ['feed/**/*', 'demo-catalog-public.pem'] },
+  { from: 'resources/locales', to: 'resources/locales', filter: ['**/*'] },
+  { from: 'resources/results-page', to: 'resources/results-page', filter: ['**/*'] },
 ];
 
 /** ONNX Runtime ships binaries for every platform; each package keeps only its own (~150 MB less). */
