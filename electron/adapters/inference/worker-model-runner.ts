@@ -3,9 +3,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { KioskError } from '../../shared/result';
-import type { ModelName, ModelRunner, RunnerInfo, TensorMap } from '../../core/analysis/model-runner-port';
+import type {
+  ModelName,
+  ModelRunner,
+  RunOptions,
+  RunnerInfo,
+  TensorMap,
+} from '../../core/analysis/model-runner-port';
 import type { ProviderName } from './execution-provider-plan';
-import type { WorkerRequest, WorkerResponse } from './inference-protocol';
+import { transferList, type WorkerRequest, type WorkerResponse } from './inference-protocol';
 import type { ModelFile } from './ort-session-set';
 
 /** Where the worker's code is: built JavaScript, or TypeScript source that needs tsx's loader. */
@@ -48,7 +54,8 @@ type Pending = { resolve: (t: TensorMap) => void; reject: (e: unknown) => void }
 /**
  * `ModelRunner` backed by ONNX Runtime in a worker thread. `start` resolves once every network has
  * loaded on some execution provider and run once (warm). Inputs are copied to the worker (the
- * caller may keep using them); outputs are transferred back without a copy.
+ * caller may keep using them) unless the caller consumes them, then they are moved; outputs are
+ * transferred back without a copy.
  */
 export class WorkerModelRunner implements ModelRunner {
   private readonly pending = new Map<number, Pending>();
@@ -108,13 +115,13 @@ export class WorkerModelRunner implements ModelRunner {
     return this.latest;
   }
 
-  run(model: ModelName, feeds: TensorMap): Promise<TensorMap> {
+  run(model: ModelName, feeds: TensorMap, options: RunOptions = {}): Promise<TensorMap> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
     return new Promise<TensorMap>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       const request: WorkerRequest = { type: 'run', id, model, feeds };
-      this.worker.postMessage(request);
+      this.worker.postMessage(request, options.consumeInputs ? transferList(feeds) : []);
     });
   }
 

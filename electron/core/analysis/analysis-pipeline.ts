@@ -117,11 +117,15 @@ export class AnalysisPipeline {
       if (!skinIo) throw new KioskError('MODEL_UNAVAILABLE', 'the skin-metrics network is not installed');
       const calibration = this.deps.calibration();
       const color = new Float32Array(colorMatrixFor(balance.gains, calibration));
-      const pending = runner.run('skin-metrics', {
-        [skinIo.crop]: { data: inputs.crop, dims: SKIN_METRICS_SHAPES.crop },
-        [skinIo.masks]: { data: inputs.masks, dims: SKIN_METRICS_SHAPES.masks },
-        [skinIo.color]: { data: color, dims: SKIN_METRICS_SHAPES.color },
-      });
+      const pending = runner.run(
+        'skin-metrics',
+        {
+          [skinIo.crop]: { data: inputs.crop, dims: SKIN_METRICS_SHAPES.crop },
+          [skinIo.masks]: { data: inputs.masks, dims: SKIN_METRICS_SHAPES.masks },
+          [skinIo.color]: { data: color, dims: SKIN_METRICS_SHAPES.color },
+        },
+        { consumeInputs: true },
+      );
       pending.catch(() => undefined);
       const focus = measureFace(face, io.landmarks.input).sharpness;
       const out = await pending;

@@ -82,7 +82,7 @@ export class FaceFinder {
       range: spec.range,
     });
     const dims = spec.layout === 'NHWC' ? [1, spec.size, spec.size, 3] : [1, 3, spec.size, spec.size];
-    const out = await this.runner.run('blazeface', { [spec.name]: { data, dims } });
+    const out = await this.runner.run('blazeface', { [spec.name]: { data, dims } }, { consumeInputs: true });
     const decoded = decodeBlazeFace(
       firstValue(out, this.io.detector.boxes).data,
       firstValue(out, this.io.detector.scores).data,

@@ -111,6 +111,10 @@ export function boxReduce(
 }
 
 function bilinear(image: RgbaImage, m: Affine, spec: TensorSampling, tensor: Float32Array): void {
+  if (m.b === 0 && m.d === 0) {
+    axisAligned(image, m, spec, tensor);
+    return;
+  }
   const { width: ow, height: oh } = spec;
   const plane = ow * oh;
   const [lo, hi] = spec.range;
@@ -131,6 +135,71 @@ function bilinear(image: RgbaImage, m: Affine, spec: TensorSampling, tensor: Flo
       let g: number;
       let b: number;
       if (x0 >= 0 && y0 >= 0 && x0 + 1 < w && y0 + 1 < h) {
+        const p00 = (y0 * w + x0) * 4;
+        const p10 = p00 + w * 4;
+        const top = 1 - fy;
+        const r0 = data[p00]! + (data[p00 + 4]! - data[p00]!) * fx;
+        const r1 = data[p10]! + (data[p10 + 4]! - data[p10]!) * fx;
+        const g0 = data[p00 + 1]! + (data[p00 + 5]! - data[p00 + 1]!) * fx;
+        const g1 = data[p10 + 1]! + (data[p10 + 5]! - data[p10 + 1]!) * fx;
+        const b0 = data[p00 + 2]! + (data[p00 + 6]! - data[p00 + 2]!) * fx;
+        const b1 = data[p10 + 2]! + (data[p10 + 6]! - data[p10 + 2]!) * fx;
+        r = r0 * top + r1 * fy;
+        g = g0 * top + g1 * fy;
+        b = b0 * top + b1 * fy;
+      } else {
+        borderBilinear(data, w, h, x0, y0, fx, fy, rgb);
+        r = rgb[0]!;
+        g = rgb[1]!;
+        b = rgb[2]!;
+      }
+      const o = v * ow + u;
+      if (nchw) {
+        tensor[o] = r * scale + lo;
+        tensor[plane + o] = g * scale + lo;
+        tensor[2 * plane + o] = b * scale + lo;
+      } else {
+        tensor[3 * o] = r * scale + lo;
+        tensor[3 * o + 1] = g * scale + lo;
+        tensor[3 * o + 2] = b * scale + lo;
+      }
+    }
+  }
+}
+
+/**
+ * The same bilinear sampling for an unrotated crop (the detector's letterbox): columns and rows map
+ * independently, so their source positions and weights are computed once, not per pixel.
+ */
+function axisAligned(image: RgbaImage, m: Affine, spec: TensorSampling, tensor: Float32Array): void {
+  const { width: ow, height: oh } = spec;
+  const plane = ow * oh;
+  const [lo, hi] = spec.range;
+  const scale = (hi - lo) / 255;
+  const nchw = spec.layout === 'NCHW';
+  const { data, width: w, height: h } = image;
+  const xs = new Int32Array(ow);
+  const fxs = new Float64Array(ow);
+  let inner = true;
+  for (let u = 0; u < ow; u++) {
+    const x = m.a * (u + 0.5) + m.c - 0.5;
+    xs[u] = Math.floor(x);
+    fxs[u] = x - xs[u]!;
+    if (xs[u]! < 0 || xs[u]! + 1 >= w) inner = false;
+  }
+  const rgb = [0, 0, 0];
+  for (let v = 0; v < oh; v++) {
+    const y = m.e * (v + 0.5) + m.f - 0.5;
+    const y0 = Math.floor(y);
+    const fy = y - y0;
+    const rowInside = y0 >= 0 && y0 + 1 < h;
+    for (let u = 0; u < ow; u++) {
+      const x0 = xs[u]!;
+      const fx = fxs[u]!;
+      let r: number;
+      let g: number;
+      let b: number;
+      if (rowInside && (inner || (x0 >= 0 && x0 + 1 < w))) {
         const p00 = (y0 * w + x0) * 4;
         const p10 = p00 + w * 4;
         const top = 1 - fy;

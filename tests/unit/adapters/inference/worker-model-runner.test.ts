@@ -51,6 +51,17 @@ describe('WorkerModelRunner', () => {
     expect(data[0]).toBe(0.5);
   });
 
+  it('moves consumed inputs to the worker instead of copying them', async () => {
+    const data = new Float32Array(256 * 256 * 3);
+    const out = await runner.run(
+      'blazeface',
+      { image: { data, dims: [1, 256, 256, 3] } },
+      { consumeInputs: true },
+    );
+    expect(out.scores!.data.length).toBe(896);
+    expect(data.length).toBe(0);
+  });
+
   it('gives the same answer twice', async () => {
     const data = new Float32Array(256 * 256 * 3).map((_, i) => ((i * 7919) % 255) / 127.5 - 1);
     const a = await runner.run('blazeface', { image: { data, dims: [1, 256, 256, 3] } });

@@ -83,6 +83,16 @@ describe('sampleTensor', () => {
         for (let x = 2; x < 14; x++) expect(t[3 * (y * 16 + x)]).toBeCloseTo(0.5, 2);
   });
 
+  it('gives the same values on the unrotated fast path as on the general one', () => {
+    const noisy = image(37, 23, (x, y) => [(x * 37 + y * 11) % 256, (x * y) % 256, (x + 3 * y) % 256]);
+    const scaled = { a: 0.7, b: 0, c: -3.2, d: 0, e: 1.3, f: 2.1 };
+    const nearly = { ...scaled, b: 1e-13 };
+    const spec = { width: 50, height: 20, layout: 'NCHW' as const, range: [0, 1] as const };
+    const fast = sampleTensor(noisy, scaled, spec);
+    const general = sampleTensor(noisy, nearly, spec);
+    fast.forEach((v, i) => expect(v).toBeCloseTo(general[i]!, 6));
+  });
+
   it('rejects a buffer of the wrong size', () => {
     expect(() =>
       sampleTensor(
