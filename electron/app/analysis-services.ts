@@ -48,7 +48,11 @@ export interface AnalysisServiceOptions {
   logger?: Logger;
   /** Where the inference worker's code is (tests, tools); resolved beside the adapter otherwise. */
   workerEntry?: WorkerEntry;
-  /** ORT intra-op threads in the worker; all cores when omitted. */
+  /**
+   * ORT intra-op threads in the worker; 1 unless given. On the two-core kiosk one thread leaves a
+   * core to the UI and to the pipeline's own pre-processing; more threads lose badly as soon as
+   * anything else runs (docs/analysis.md, section 7). 0 lets ORT use every core.
+   */
   intraOpNumThreads?: number;
   /** Replaces the skin domain's profile builder (tests of the pipeline's plumbing). */
   buildProfile?: ProfileBuilder;
@@ -83,7 +87,7 @@ export function createAnalysisServices(
     const started = await WorkerModelRunner.start({
       models: set.models,
       preference: config.analysis.executionProviders,
-      intraOpNumThreads: options.intraOpNumThreads,
+      intraOpNumThreads: options.intraOpNumThreads ?? 1,
       entry: options.workerEntry,
     });
     if (disposed) {

@@ -71,7 +71,6 @@ export function startServices(
     KioskConfigSchema.parse(config),
     sourceTreePaths(repoRoot, dataDir),
     sink,
-    { intraOpNumThreads: 2 },
   );
   return {
     services,
