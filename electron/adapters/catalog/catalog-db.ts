@@ -38,6 +38,9 @@ export function openCatalogDb(file: string, options: { readonly?: boolean } = {}
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      // A 1,000-row delta writes a few thousand pages; the sync checkpoints after applying, so the
+      // automatic checkpoint only guards against a log that grows without bound.
+      db.pragma('wal_autocheckpoint = 20000');
       migrateCatalogDb(db);
     }
     return db;

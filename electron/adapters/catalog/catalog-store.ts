@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { CatalogRecord } from '../../core/catalog/catalog-record';
-import type { DeltaDocument, RejectedRow, SignedManifest } from '../../core/catalog/feed-manifest';
+import type { ValidatedDelta } from '../../core/catalog/delta-validation';
+import type { RejectedRow, SignedManifest } from '../../core/catalog/feed-manifest';
 import type { CandidatePool } from '../../core/catalog/routine-types';
 import type { ShadeOption } from '../../core/catalog/shade-matcher';
 import { KioskError } from '../../shared/result';
@@ -82,46 +82,33 @@ export class CatalogStore {
   }
 
   /**
-   * Applies a verified delta in one transaction. Invalid upserts are rejected with their reasons and
-   * the rest applied; a delta that does not start at the installed version, or whose result does not
-   * have the row count the manifest promises, changes nothing (the caller falls back to the snapshot).
+   * Applies a verified, validated delta in one transaction: upserts, removals and metadata. A delta
+   * that does not start at the installed version, or whose result does not have the row count the
+   * manifest promises, changes nothing (the caller falls back to the snapshot).
    */
-  applyDelta(doc: DeltaDocument, manifest: SignedManifest): ApplyCounts {
+  applyDelta(delta: ValidatedDelta, manifest: SignedManifest): ApplyCounts {
     const db = this.db;
     const installed = this.meta();
     if (
       !db ||
       !installed ||
-      installed.version !== doc.fromVersion ||
-      doc.toVersion !== manifest.signed.version
+      installed.version !== delta.fromVersion ||
+      delta.toVersion !== manifest.signed.version
     ) {
       throw new KioskError(
         'FEED_MALFORMED',
-        `The delta goes from ${doc.fromVersion} to ${doc.toVersion}; this kiosk has ${installed?.version ?? 'nothing'}.`,
+        `The delta goes from ${delta.fromVersion} to ${delta.toVersion}; this kiosk has ${installed?.version ?? 'nothing'}.`,
       );
     }
-    const rejected: RejectedRow[] = [];
-    const valid: CatalogRecord[] = [];
-    for (const raw of doc.upserts) {
-      const parsed = CatalogRecord.safeParse(raw);
-      if (parsed.success) valid.push(parsed.data);
-      else {
-        const issue = parsed.error.issues[0];
-        const sku = typeof (raw as { sku?: unknown })?.sku === 'string' ? (raw as { sku: string }).sku : null;
-        rejected.push({
-          sku,
-          reason: `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`,
-        });
-      }
-    }
+    const { upserts, removes, rejected } = delta;
     const writer = new CatalogWriter(db);
     const counts = db.transaction((): ApplyCounts => {
       const tally = { added: 0, updated: 0, removed: 0, rejected };
-      for (const record of valid) {
+      for (const record of upserts) {
         const outcome = writer.upsert(record, recordHash(record));
         if (outcome !== 'unchanged') tally[outcome]++;
       }
-      for (const sku of doc.removes) if (writer.remove(sku)) tally.removed++;
+      for (const sku of removes) if (writer.remove(sku)) tally.removed++;
       const count = this.read().count();
       if (rejected.length === 0 && count !== manifest.signed.rowCount) {
         throw new KioskError(
@@ -132,7 +119,7 @@ export class CatalogStore {
       writeCatalogMeta(db, { ...metaFromManifest(manifest), rowCount: count });
       return tally;
     })();
-    this.cache.patch(valid, doc.removes);
+    this.cache.patch(upserts, removes);
     this.shades = new Map();
     return counts;
   }
@@ -157,6 +144,15 @@ export class CatalogStore {
     this.shades = new Map();
     this.files.cleanup();
     return counts;
+  }
+
+  /**
+   * Folds the write-ahead log back into the database file. Run after a sync, outside the apply, so
+   * that a delta's commit never waits for it; SQLite's own automatic checkpoint is set high enough
+   * (see openCatalogDb) not to fire in between.
+   */
+  checkpoint(): void {
+    this.db?.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   close(): void {

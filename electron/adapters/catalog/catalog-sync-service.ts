@@ -1,6 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { DeltaDocument, type DeltaEntry, type SignedManifest } from '../../core/catalog/feed-manifest';
+import { validateDelta } from '../../core/catalog/delta-validation';
 import { chooseSyncPlan } from '../../core/catalog/sync-policy';
 import type { Logger } from '../../core/ports/logger-port';
 import { KioskError } from '../../shared/result';
@@ -114,6 +115,7 @@ export class CatalogSyncService {
           : unchanged(manifest.signed.version);
         newEtag = request.conditional ? fetched.etag : stored.etag;
       }
+      store.checkpoint();
       await this.refreshImages(request.source);
       state.update({
         etag: newEtag,
@@ -189,8 +191,9 @@ export class CatalogSyncService {
         `The delta ${entry.path} cannot be read: ${(error as Error).message.slice(0, 200)}`,
       );
     }
+    const delta = validateDelta(doc);
     this.progress('applying', 0, `delta ${doc.fromVersion} → ${doc.toVersion}`);
-    return this.deps.store.applyDelta(doc, manifest);
+    return this.deps.store.applyDelta(delta, manifest);
   }
 
   private async applySnapshot(

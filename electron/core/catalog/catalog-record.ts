@@ -64,7 +64,9 @@ export const CatalogRecord = z.object({
   storeAvailability: z.record(z.string().regex(STORE_ID_PATTERN), Availability),
   /** Empty = suits every skin type. */
   skinTypes: z.array(SkinType),
-  concerns: z.array(ConcernStrength),
+  concerns: z
+    .array(ConcernStrength)
+    .refine((list) => new Set(list.map((c) => c.concern)).size === list.length, 'each concern at most once'),
   /** Key ingredients as INCI names, in the order the label lists them. */
   ingredients: z.array(z.string().min(1).max(120)).max(60),
   flags: z.array(ProductFlag),

@@ -45,3 +45,25 @@ export function pickReasons(
 /** Retinoids and acid exfoliants make skin sun-sensitive: they belong in the evening routine. */
 export const isEveningOnly = (c: RecommendCandidate): boolean =>
   c.actives.some((active) => active === 'retinoid' || active === 'exfoliant_acid');
+
+/**
+ * Every reason key a routine can carry. The renderer has a sentence for each (en, es); the list and
+ * each key's parameters are documented in docs/catalog.md.
+ */
+export const REASON_KEYS = [
+  'targets_concern',
+  'matches_goal',
+  'addresses_concern',
+  'spf_protection',
+  'suits_skin_type',
+  'fragrance_free_sensitive',
+  'non_comedogenic',
+  'evening_use',
+  'order_online',
+  'everyday_essential',
+  'budget_pick',
+  'lower_price_option',
+  'premium_option',
+  'similar_option',
+] as const;
+export type ReasonKey = (typeof REASON_KEYS)[number];

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CatalogFiles } from '../../../../electron/adapters/catalog/catalog-files';
 import { CatalogStore } from '../../../../electron/adapters/catalog/catalog-store';
 import { signManifest, verifyManifest } from '../../../../electron/adapters/catalog/feed-signing';
+import { validateDelta } from '../../../../electron/core/catalog/delta-validation';
 import type { DeltaDocument, SignedManifest } from '../../../../electron/core/catalog/feed-manifest';
 import { manyProducts, tempDir, TestPublisher } from './catalog-test-feed';
 import { createHash } from 'node:crypto';
@@ -55,7 +56,7 @@ describe('CatalogStore', () => {
     next[1] = { ...next[1]!, price: '77.00' };
     await publisher.publish(next);
     const v2 = manifestOf(publisher);
-    expect(store.applyDelta(deltaDoc(publisher, v2), v2)).toEqual({
+    expect(store.applyDelta(validateDelta(deltaDoc(publisher, v2)), v2)).toEqual({
       added: 1,
       updated: 1,
       removed: 1,
@@ -87,7 +88,7 @@ describe('CatalogStore', () => {
     const v2 = manifestOf(publisher);
     const doc = deltaDoc(publisher, v2);
     (doc.upserts[1] as { priceMinor: number }).priceMinor = -5;
-    const counts = store.applyDelta(doc, v2);
+    const counts = store.applyDelta(validateDelta(doc), v2);
     expect(counts.added).toBe(1);
     expect(counts.rejected).toEqual([{ sku: 'N2', reason: expect.stringMatching(/^priceMinor: /) }]);
     expect(store.read().count()).toBe(4);
@@ -101,9 +102,11 @@ describe('CatalogStore', () => {
     await publisher.publish(manyProducts(4));
     const v2 = manifestOf(publisher);
     const doc = deltaDoc(publisher, v2);
-    expect(() => store.applyDelta({ ...doc, fromVersion: '9.99999999' }, v2)).toThrow(/this kiosk has/);
+    expect(() => store.applyDelta(validateDelta({ ...doc, fromVersion: '9.99999999' }), v2)).toThrow(
+      /this kiosk has/,
+    );
     const lying = { ...v2, signed: { ...v2.signed, rowCount: 10 } };
-    expect(() => store.applyDelta(doc, lying)).toThrow(/manifest says 10/);
+    expect(() => store.applyDelta(validateDelta(doc), lying)).toThrow(/manifest says 10/);
     expect(store.meta()?.version).toBe(v1.signed.version);
     expect(store.read().count()).toBe(3);
   });
