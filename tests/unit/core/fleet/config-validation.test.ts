@@ -7,7 +7,10 @@ describe('config validation', () => {
   it('an empty object is the demo kiosk without the demo shop links', () => {
     const r = validateKioskConfig({});
     const demo = demoConfig();
-    expect(r).toEqual({ ok: true, config: { ...demo, links: { ...demo.links, allowedHosts: [], cart: null, resultsPageUrl: null } } });
+    expect(r).toEqual({
+      ok: true,
+      config: { ...demo, links: { ...demo.links, allowedHosts: [], cart: null, resultsPageUrl: null } },
+    });
     // Only a kiosk with no config file at all points its QR codes at the fictional demo shop.
     expect(demo.links.allowedHosts).toEqual(['shop.example']);
     expect(demoConfig()).toMatchObject({
