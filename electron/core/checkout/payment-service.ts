@@ -38,7 +38,11 @@ interface ActiveRun {
 export class PaymentService {
   private run: ActiveRun | null = null;
   private current: string | null = null;
-  private readonly states = new Map<string, PaymentState>();
+  /**
+   * The last published state of the current order only: older orders are derived from the order
+   * log on demand, so a kiosk that runs for months does not keep every receipt QR in memory.
+   */
+  private live: PaymentState | null = null;
 
   constructor(private readonly deps: PaymentServiceDeps) {}
 
@@ -213,12 +217,12 @@ export class PaymentService {
       receiptUrl: phase === 'succeeded' ? order.receiptUrl : null,
       receiptQrSvg: null,
     };
-    this.states.set(order.orderId, state);
+    this.live = state;
     if (phase === 'succeeded' && order.receiptUrl) {
       // The QR is rendered off the hot path; the event with it follows the plain one.
       void this.deps.qrSvg(order.receiptUrl).then((svg) => {
         const withQr = { ...state, receiptQrSvg: svg };
-        this.states.set(order.orderId, withQr);
+        if (this.live === state) this.live = withQr;
         this.deps.emit(withQr);
       });
     }
@@ -227,7 +231,7 @@ export class PaymentService {
   }
 
   private async stateOf(order: OrderRecord): Promise<PaymentState> {
-    const live = this.states.get(order.orderId);
+    const live = this.live?.orderId === order.orderId ? this.live : null;
     if (live && (live.receiptQrSvg || !live.receiptUrl)) return live;
     const derived = stateFromOrder(order, this.deps.demo, live?.phase ?? null);
     return derived.receiptUrl
