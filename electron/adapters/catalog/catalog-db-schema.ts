@@ -5,9 +5,12 @@ import { KioskError } from '../../shared/result';
  * The catalog database, one migration per schema version. `PRAGMA user_version` records how many
  * have run; a database written by a newer build is refused rather than guessed at.
  *
- * Attributes live in their own table (one row per product) and concerns in a queryable table; lists
+ * Attributes live in their own table (one row per product) and concerns in their own table; lists
  * that are only ever read whole (skin types, INCI names) are JSON arrays. The full-text index is
- * contentless (it stores no copy of the text) with rowids equal to `products.id`.
+ * contentless (it stores no copy of the text) with rowids equal to `products.id`. `detail_hash` and
+ * `search_hash` let an update rewrite only what changed: a price change touches one row, not the
+ * attribute, concern and full-text pages too. Indexes are kept to what queries use, because every
+ * index is another page a delta has to write.
  */
 const MIGRATIONS: readonly string[] = [
   `
@@ -28,7 +31,9 @@ const MIGRATIONS: readonly string[] = [
     affiliate_template TEXT,
     cart_variant_id TEXT,
     availability TEXT NOT NULL,
-    record_hash TEXT NOT NULL
+    record_hash TEXT NOT NULL,
+    detail_hash TEXT NOT NULL,
+    search_hash TEXT NOT NULL
   );
   CREATE INDEX products_step ON products (step, sku);
   CREATE TABLE product_attributes (
@@ -47,7 +52,6 @@ const MIGRATIONS: readonly string[] = [
     strength REAL NOT NULL CHECK (strength BETWEEN 0 AND 1),
     PRIMARY KEY (product_id, concern)
   ) WITHOUT ROWID;
-  CREATE INDEX product_concerns_by_concern ON product_concerns (concern, strength);
   CREATE TABLE store_availability (
     product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
     store_id TEXT NOT NULL,

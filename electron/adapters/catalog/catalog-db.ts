@@ -41,6 +41,7 @@ export function openCatalogDb(file: string, options: { readonly?: boolean } = {}
       // A 1,000-row delta writes a few thousand pages; the sync checkpoints after applying, so the
       // automatic checkpoint only guards against a log that grows without bound.
       db.pragma('wal_autocheckpoint = 20000');
+      db.pragma('cache_size = -65536');
       migrateCatalogDb(db);
     }
     return db;

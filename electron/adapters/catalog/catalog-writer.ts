@@ -17,15 +17,53 @@ export function recordHash(record: CatalogRecord): string {
 
 export type UpsertOutcome = 'added' | 'updated' | 'unchanged';
 
+/** Only ever compared with the same product's previous value, so 72 bits are plenty. */
+const shortHash = (value: unknown): string =>
+  createHash('sha1').update(JSON.stringify(value)).digest('base64').slice(0, 12);
+
+/** What the full-text index holds for a product: searchable in English and Spanish. */
+function searchText(record: CatalogRecord): [string, string, string, string, string, string] {
+  return [
+    record.name,
+    record.brand,
+    record.description,
+    record.concerns.map(({ concern }) => CONCERN_SEARCH_TERMS[concern]).join(' '),
+    record.ingredients.join(' '),
+    STEP_SEARCH_TERMS[record.step],
+  ];
+}
+
+/** Everything stored outside the products row: attributes, concerns, store availability, shades. */
+const detailParts = (record: CatalogRecord): unknown[] => [
+  record.skinTypes,
+  record.ingredients,
+  record.flags,
+  record.spf,
+  record.concerns,
+  Object.entries(record.storeAvailability).sort(([a], [b]) => (a < b ? -1 : 1)),
+  record.shades,
+];
+
+interface Existing {
+  id: number;
+  step: string;
+  record_hash: string;
+  detail_hash: string;
+  search_hash: string;
+}
+
 /**
  * Writes products into a catalog database with prepared statements. It never opens a transaction of
  * its own: callers wrap a whole delta or a whole build in one, so a crash leaves the old catalog.
+ * An update rewrites only the parts that changed (see the schema's part hashes), because in a large
+ * catalog the pages a delta touches are what its commit costs.
  */
 export class CatalogWriter {
-  private readonly find: Database.Statement<[string], { id: number; record_hash: string }>;
+  private readonly find: Database.Statement<[string], Existing>;
   private readonly insertProduct: Database.Statement;
   private readonly updateProduct: Database.Statement;
-  private readonly clearChildren: Database.Statement[];
+  private readonly updateStep: Database.Statement;
+  private readonly clearDetails: Database.Statement[];
   private readonly deleteFts: Database.Statement;
   private readonly deleteProduct: Database.Statement;
   private readonly insertAttributes: Database.Statement;
@@ -34,17 +72,21 @@ export class CatalogWriter {
   private readonly insertShade: Database.Statement;
   private readonly insertFts: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
-    const columns =
-      'sku, gtin, brand, name, step, description, size, price_minor, currency, image, product_url, affiliate_template, cart_variant_id, availability, record_hash';
-    this.find = db.prepare('SELECT id, record_hash FROM products WHERE sku = ?');
-    this.insertProduct = db.prepare(
-      `INSERT INTO products (${columns}) VALUES (${columns.replace(/\w+/g, '?')})`,
+  constructor(db: Database.Database) {
+    // `sku` and `step` are indexed: an UPDATE naming them would rewrite their index entries too.
+    const updatable =
+      'gtin, brand, name, description, size, price_minor, currency, image, product_url, affiliate_template, cart_variant_id, availability, record_hash, detail_hash, search_hash';
+    const columns = `sku, step, ${updatable}`;
+    const marks = (list: string): string => list.replace(/\w+/g, '?');
+    this.find = db.prepare(
+      'SELECT id, step, record_hash, detail_hash, search_hash FROM products WHERE sku = ?',
     );
+    this.insertProduct = db.prepare(`INSERT INTO products (${columns}) VALUES (${marks(columns)})`);
     this.updateProduct = db.prepare(
-      `UPDATE products SET (${columns}) = (${columns.replace(/\w+/g, '?')}) WHERE id = ?`,
+      `UPDATE products SET (${updatable}) = (${marks(updatable)}) WHERE id = ?`,
     );
-    this.clearChildren = ['product_attributes', 'product_concerns', 'store_availability', 'shades'].map(
+    this.updateStep = db.prepare('UPDATE products SET step = ? WHERE id = ?');
+    this.clearDetails = ['product_attributes', 'product_concerns', 'store_availability', 'shades'].map(
       (table) => db.prepare(`DELETE FROM ${table} WHERE product_id = ?`),
     );
     this.deleteFts = db.prepare('DELETE FROM products_fts WHERE rowid = ?');
@@ -71,12 +113,13 @@ export class CatalogWriter {
     const record = normalizeRecord(input);
     const existing = this.find.get(record.sku);
     if (existing?.record_hash === hash) return 'unchanged';
+    const search = searchText(record);
+    const detailHash = shortHash(detailParts(record));
+    const searchHash = shortHash(search);
     const values = [
-      record.sku,
       record.gtin,
       record.brand,
       record.name,
-      record.step,
       record.description,
       record.size,
       record.priceMinor,
@@ -87,18 +130,27 @@ export class CatalogWriter {
       record.cartVariantId,
       record.availability,
       hash,
+      detailHash,
+      searchHash,
     ];
-    let id: number;
-    if (existing) {
-      id = existing.id;
-      this.updateProduct.run(...values, id);
-      for (const statement of this.clearChildren) statement.run(id);
-      this.deleteFts.run(id);
-    } else {
-      id = Number(this.insertProduct.run(...values).lastInsertRowid);
+    if (!existing) {
+      const id = Number(this.insertProduct.run(record.sku, record.step, ...values).lastInsertRowid);
+      this.writeDetails(id, record);
+      this.insertFts.run(id, ...search);
+      return 'added';
     }
-    this.writeChildren(id, record);
-    return existing ? 'updated' : 'added';
+    const { id } = existing;
+    this.updateProduct.run(...values, id);
+    if (existing.step !== record.step) this.updateStep.run(record.step, id);
+    if (existing.detail_hash !== detailHash) {
+      for (const statement of this.clearDetails) statement.run(id);
+      this.writeDetails(id, record);
+    }
+    if (existing.search_hash !== searchHash) {
+      this.deleteFts.run(id);
+      this.insertFts.run(id, ...search);
+    }
+    return 'updated';
   }
 
   /** Removes a product and everything hanging off it; false when there was no such SKU. */
@@ -110,7 +162,7 @@ export class CatalogWriter {
     return true;
   }
 
-  private writeChildren(id: number, record: CatalogRecord): void {
+  private writeDetails(id: number, record: CatalogRecord): void {
     const flag = (name: CatalogRecord['flags'][number]): number => (record.flags.includes(name) ? 1 : 0);
     this.insertAttributes.run(
       id,
@@ -138,15 +190,6 @@ export class CatalogWriter {
         shade.undertone,
         shade.depth,
       ),
-    );
-    this.insertFts.run(
-      id,
-      record.name,
-      record.brand,
-      record.description,
-      record.concerns.map(({ concern }) => CONCERN_SEARCH_TERMS[concern]).join(' '),
-      record.ingredients.join(' '),
-      STEP_SEARCH_TERMS[record.step],
     );
   }
 }

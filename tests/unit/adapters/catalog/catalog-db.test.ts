@@ -86,6 +86,22 @@ describe('catalog database', () => {
     expect(recordHash(full)).toBe(
       recordHash({ ...full, flags: ['fragrance_free', 'vegan'], concerns: [...full.concerns].reverse() }),
     );
+    // Updates rewrite only what changed, and every part still reads back right.
+    const renamed = {
+      ...full,
+      priceMinor: 999,
+      name: 'Velvet Tint',
+      concerns: [{ concern: 'acne' as const, strength: 0.7 }],
+    };
+    expect(writer.upsert(renamed)).toBe('updated');
+    expect(new CatalogReader(db).records()[0]).toEqual(normalizeRecord(renamed));
+    const search = (q: string) =>
+      new CatalogReader(db).search(buildFtsQuery(q)!, 5, 's', noImages).map((p) => p.sku);
+    expect(search('velvet')).toEqual(['F-1']);
+    expect(search('acne')).toEqual(['F-1']);
+    expect(search('redness')).toEqual([]);
+    expect(writer.upsert({ ...renamed, step: 'concealer' })).toBe('updated');
+    expect(new CatalogReader(db).summaries(['F-1'], 's', noImages).get('F-1')?.step).toBe('concealer');
     expect(writer.remove('F-1')).toBe(true);
     expect(writer.remove('F-1')).toBe(false);
     expect(new CatalogReader(db).count()).toBe(0);
@@ -207,7 +223,7 @@ describe('catalog database', () => {
       "INSERT INTO product_concerns (product_id, concern, strength) SELECT id, 'sparkle', 0.9 FROM products",
     ).run();
     db.prepare(
-      "INSERT INTO products (sku, brand, name, step, description, price_minor, currency, availability, record_hash) VALUES ('Q', 'b', 'n', 'lipstick', '', 1, 'USD', 'in_stock', 'h')",
+      "INSERT INTO products (sku, brand, name, step, description, price_minor, currency, availability, record_hash, detail_hash, search_hash) VALUES ('Q', 'b', 'n', 'lipstick', '', 1, 'USD', 'in_stock', 'h', 'd', 's')",
     ).run();
     const reader = new CatalogReader(db);
     expect(reader.summaries(['A', 'Q'], 's', noImages).get('A')?.concerns).toEqual(['redness']);
