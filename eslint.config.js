@@ -61,6 +61,7 @@ export default tseslint.config(
       'test-results/',
       'playwright-report/',
       'tests/artifacts/',
+      '.tmp/',
     ],
   },
   js.configs.recommended,

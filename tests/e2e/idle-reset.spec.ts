@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect, snap, expectAccessible, startHost } from './support/preview-host-fixture';
 
 // A kiosk configured with the shortest idle timings: 15 s idle, then 5 s of "Still there?".
@@ -10,7 +11,7 @@ test('an idle session asks "Still there?" and then wipes back to Attract', async
   }
 });
 
-async function run(page: import('@playwright/test').Page, url: string): Promise<void> {
+async function run(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Tap to start' }).click();
   await page.getByRole('button', { name: "I agree, let's start" }).click();

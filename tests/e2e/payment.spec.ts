@@ -37,7 +37,9 @@ test('pays for a routine with the emulator’s success card and shows the receip
 test('a declined card says so, and another try on the same order succeeds', async ({ page, host }) => {
   await toReader(page, host.url);
   await page.getByRole('button', { name: 'Card 0002 (declined)' }).click();
-  await expect(page.getByRole('heading', { name: 'Your card was declined' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: 'Your card was declined' })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByText('The bank declined this card.')).toBeVisible();
   await expectAccessible(page);
   await snap(page, '22-payment-declined');
@@ -45,7 +47,9 @@ test('a declined card says so, and another try on the same order succeeds', asyn
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { name: 'Tap or insert your card on the reader' })).toBeVisible();
   await page.getByRole('button', { name: 'Card 9995 (insufficient funds)' }).click();
-  await expect(page.getByText('The card has insufficient funds. Try another card.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('The card has insufficient funds. Try another card.')).toBeVisible({
+    timeout: 30_000,
+  });
 
   await page.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('button', { name: 'Visa 4242 (approved)' }).click();

@@ -22,7 +22,11 @@ export const CartRequest = z.object({
 });
 export type CartRequest = z.infer<typeof CartRequest>;
 
-export const CartLine = z.object({ product: ProductSummary, quantity: z.number().int().positive(), lineTotal: Money });
+export const CartLine = z.object({
+  product: ProductSummary,
+  quantity: z.number().int().positive(),
+  lineTotal: Money,
+});
 export const Cart = z.object({
   lines: z.array(CartLine),
   subtotal: Money,

@@ -19,7 +19,8 @@ export function reasonText(i18n: I18n, reason: Reason): string {
   for (const [name, value] of Object.entries(reason.params)) {
     const prefix = VOCABULARY[name];
     // Vocabulary labels are capitalised for headings; inside a sentence they read in lower case.
-    params[name] = prefix && typeof value === 'string' ? lowerFirst(i18n.tOr(`${prefix}.${value}`, value)) : value;
+    params[name] =
+      prefix && typeof value === 'string' ? lowerFirst(i18n.tOr(`${prefix}.${value}`, value)) : value;
   }
   return i18n.tOr(`reason.${reason.key}`, reason.key.replaceAll('_', ' '), params);
 }

@@ -84,6 +84,8 @@ export const test = base.extend<
   { workerHost: PreviewHost & { stop(): Promise<void> } }
 >({
   workerHost: [
+    // Playwright requires the destructuring form for a fixture's first argument, even when empty.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const host = await startHost(DEMO_LINKS);
       await use(host);

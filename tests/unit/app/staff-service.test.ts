@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StaffService } from '../../../electron/app/staff-service';
 import { hashPin, verifyPin } from '../../../electron/adapters/fleet/pin-hash-adapter';
 import { silentLogger } from '../../../electron/core/ports/logger-port';
-import { KioskError } from '../../../electron/shared/result';
+import type { KioskError } from '../../../electron/shared/result';
 
 async function service(now: { t: number }) {
   const pinHash = await hashPin('2468', { N: 1024 });

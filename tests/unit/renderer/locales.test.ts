@@ -67,9 +67,13 @@ describe('locales', () => {
 
 describe('reason keys from the recommender', () => {
   it('every reason the catalog core can emit has a sentence in both languages', () => {
-    const core = files('electron/core/catalog').map((f) => readFileSync(f, 'utf8')).join('\n');
+    const core = files('electron/core/catalog')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const keys = new Set([...core.matchAll(/key: '([a-z_]+)'/g)].map((m) => m[1] ?? ''));
-    const alternativeKeys = [...core.matchAll(/'(lower_price_option|premium_option|similar_option)'/g)].map((m) => m[1] ?? '');
+    const alternativeKeys = [...core.matchAll(/'(lower_price_option|premium_option|similar_option)'/g)].map(
+      (m) => m[1] ?? '',
+    );
     for (const k of alternativeKeys) keys.add(k);
     expect(keys.size).toBeGreaterThan(10);
     const missing = [...keys].filter((k) => !(`reason.${k}` in en) || !(`reason.${k}` in es));
