@@ -78,26 +78,26 @@ export function rasterizeZoneMasks(
   valid?: Uint8Array,
 ): ZoneMasks {
   const plane = width * height;
-  const excluded = new Uint8Array(plane);
-  for (const indices of Object.values(EXCLUDED_OUTLINES))
-    fillPolygon(excluded, width, height, outlinePolygon(points, indices, imageToCrop), 1);
-  if (valid) for (let i = 0; i < plane; i++) if (valid[i] !== 1) excluded[i] = 1;
-  const masks = new Float32Array(plane * SKIN_ZONES.length);
-  const zone = new Uint8Array(plane);
-  const pixelCounts = {} as Record<SkinZone, number>;
-  for (const name of CLAIM_ORDER) {
-    zone.fill(0);
-    fillPolygon(zone, width, height, zonePolygon(points, name, imageToCrop), 1);
-    let count = 0;
-    const offset = SKIN_ZONES.indexOf(name) * plane;
-    for (let i = 0; i < plane; i++) {
-      if (zone[i] === 1 && excluded[i] === 0) {
-        masks[offset + i] = 1;
-        excluded[i] = 1;
-        count++;
-      }
-    }
-    pixelCounts[name] = count;
+  // One owner plane (zone channel + 1, 0 = none): zones are drawn from the last claimant to the
+  // first so earlier ones overwrite, then exclusions clear, then a single pass writes the masks.
+  const owner = new Uint8Array(plane);
+  for (let k = CLAIM_ORDER.length - 1; k >= 0; k--) {
+    const name = CLAIM_ORDER[k]!;
+    fillPolygon(owner, width, height, zonePolygon(points, name, imageToCrop), SKIN_ZONES.indexOf(name) + 1);
   }
+  for (const indices of Object.values(EXCLUDED_OUTLINES))
+    fillPolygon(owner, width, height, outlinePolygon(points, indices, imageToCrop), 0);
+  const masks = new Float32Array(plane * SKIN_ZONES.length);
+  const counts = new Array<number>(SKIN_ZONES.length).fill(0);
+  for (let i = 0; i < plane; i++) {
+    const z = owner[i]!;
+    if (z === 0 || (valid && valid[i] !== 1)) continue;
+    masks[(z - 1) * plane + i] = 1;
+    counts[z - 1]!++;
+  }
+  const pixelCounts = Object.fromEntries(SKIN_ZONES.map((name, z) => [name, counts[z]!])) as Record<
+    SkinZone,
+    number
+  >;
   return { masks, pixelCounts };
 }
