@@ -49,9 +49,9 @@ export interface AnalysisServiceOptions {
   /** Where the inference worker's code is (tests, tools); resolved beside the adapter otherwise. */
   workerEntry?: WorkerEntry;
   /**
-   * ORT intra-op threads in the worker; 1 unless given. On the two-core kiosk one thread leaves a
-   * core to the UI and to the pipeline's own pre-processing; more threads lose badly as soon as
-   * anything else runs (docs/analysis.md, section 7). 0 lets ORT use every core.
+   * ORT intra-op threads in the worker; 0 (the default) lets ORT use every core. On an otherwise
+   * idle two-core kiosk that is the fastest (docs/analysis.md, section 7); 1 holds up better when
+   * other work competes for the cores.
    */
   intraOpNumThreads?: number;
   /** Replaces the skin domain's profile builder (tests of the pipeline's plumbing). */
@@ -87,7 +87,7 @@ export function createAnalysisServices(
     const started = await WorkerModelRunner.start({
       models: set.models,
       preference: config.analysis.executionProviders,
-      intraOpNumThreads: options.intraOpNumThreads ?? 1,
+      intraOpNumThreads: options.intraOpNumThreads ?? 0,
       entry: options.workerEntry,
     });
     if (disposed) {
