@@ -49,9 +49,10 @@ export interface AnalysisServiceOptions {
   /** Where the inference worker's code is (tests, tools); resolved beside the adapter otherwise. */
   workerEntry?: WorkerEntry;
   /**
-   * ORT intra-op threads in the worker; 0 (the default) lets ORT use every core. On an otherwise
-   * idle two-core kiosk that is the fastest (docs/analysis.md, section 7); 1 holds up better when
-   * other work competes for the cores.
+   * ORT intra-op threads in the worker; 1 unless given (0 = every core). Every core is about 2 ms
+   * faster per analysis on an idle two-core machine, but its spinning threads lose 1.5–4× as soon
+   * as anything else wants a core (docs/analysis.md, section 7); one thread also leaves a core to
+   * the UI and to the pipeline's own pre-processing.
    */
   intraOpNumThreads?: number;
   /** Replaces the skin domain's profile builder (tests of the pipeline's plumbing). */
@@ -87,7 +88,7 @@ export function createAnalysisServices(
     const started = await WorkerModelRunner.start({
       models: set.models,
       preference: config.analysis.executionProviders,
-      intraOpNumThreads: options.intraOpNumThreads ?? 0,
+      intraOpNumThreads: options.intraOpNumThreads ?? 1,
       entry: options.workerEntry,
     });
     if (disposed) {
