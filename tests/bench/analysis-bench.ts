@@ -26,10 +26,14 @@ import { letterboxRect, rectToImageTransform } from '../../electron/core/vision/
 import { sampleTensor } from '../../electron/core/vision/bilinear-sampler';
 import { detectionToLandmarkRoi } from '../../electron/core/vision/face-roi';
 import type { Frame } from '../../electron/shared/schemas/analysis-schemas';
+import type * as TfjsReference from '../support/tfjs-face-reference';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
+type TfjsReferenceModule = typeof TfjsReference;
+
 const { values: args } = parseArgs({
   options: {
+    /** The repository root (model/ lives there); a bundled copy of this bench passes it explicitly. */
+    root: { type: 'string' },
     runs: { type: 'string', default: '15' },
     ep: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -40,6 +44,7 @@ const { values: args } = parseArgs({
   },
 });
 const RUNS = Math.max(3, Number(args.runs));
+const repoRoot = path.resolve(args.root ?? path.join(import.meta.dirname, '../..'));
 
 const sharedFaces = path.resolve(repoRoot, '../shared/data/faces');
 const faceFiles = args.faces
@@ -207,7 +212,9 @@ async function benchInference(frames: Frame[]) {
   const ortAll = await timeOrt(0);
 
   if (args['skip-tfjs']) return { ort1, ortAll, tfjs: null };
-  const { createTfjsFaceReference } = await import('../support/tfjs-face-reference');
+  // Loaded by URL so a bundled copy of the bench (GPU hosts) does not pull TensorFlow.js in.
+  const reference = new URL('../support/tfjs-face-reference.ts', import.meta.url).href;
+  const { createTfjsFaceReference } = (await import(reference)) as TfjsReferenceModule;
   const tfjs = await createTfjsFaceReference({ backend: 'wasm' });
   const bf: number[] = [];
   const fm: number[] = [];
