@@ -120,11 +120,12 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
   });
   fleet.bindSessions(session);
   const unobserve = hub.subscribe((event, payload) => fleet.observeEvent(event, payload));
-  // A session that ends takes its shopper's data with it: staff mode closes, the checkout session
-  // token and any open reader action are dropped.
+  // A session that ends takes its shopper's data with it: staff mode closes, the guidance loop
+  // forgets the tracked face, the checkout session token and any open reader action are dropped.
   const unfollow = session.onSessionChange((e) => {
     if (e.type !== 'end') return;
     staff.lock();
+    analysis.sessionEnded();
     void checkout
       .endSession()
       .catch((err: unknown) => logger.warn('session.end_checkout', { error: (err as Error).message }));
