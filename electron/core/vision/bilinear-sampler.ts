@@ -169,7 +169,9 @@ function bilinear(image: RgbaImage, m: Affine, spec: TensorSampling, tensor: Flo
 
 /**
  * The same bilinear sampling for an unrotated crop (the detector's letterbox): columns and rows map
- * independently, so their source positions and weights are computed once, not per pixel.
+ * independently, so their source positions and weights are computed once, not per pixel. The tap
+ * arithmetic is written out here and in `bilinear` on purpose: sharing it through a per-pixel
+ * function call measured about 0.6 ms slower per 256×256 crop, on a 25 ms budget.
  */
 function axisAligned(image: RgbaImage, m: Affine, spec: TensorSampling, tensor: Float32Array): void {
   const { width: ow, height: oh } = spec;
