@@ -1,5 +1,6 @@
 import type { QuestionnaireAnswers, SkinGoal } from '../../shared/schemas/questionnaire-schemas';
-import type { Concern, MetricKey, SkinProfile, SkinType } from '../../shared/schemas/skin-profile-schemas';
+import type { Concern, SkinProfile, SkinType } from '../../shared/schemas/skin-profile-schemas';
+import { METRIC_CONCERN } from '../skin/concern-ranking';
 
 /** How much one concern matters to this shopper and where that came from (for the reasons shown). */
 export interface ConcernNeed {
@@ -26,17 +27,6 @@ export interface ShopperNeeds {
 export const NEED_FLOOR = 0.2;
 /** A metric measured with less confidence than this is not trusted (occluded, dark or blurred zone). */
 export const MIN_METRIC_CONFIDENCE = 0.4;
-
-const METRIC_CONCERN: Readonly<Record<MetricKey, Concern>> = {
-  texture: 'texture',
-  pores: 'pores',
-  darkSpots: 'dark_spots',
-  redness: 'redness',
-  wrinkles: 'wrinkles',
-  shine: 'oiliness',
-  unevenness: 'uneven_tone',
-  darkCircles: 'dark_circles',
-};
 
 const GOAL_CONCERNS: Readonly<Record<SkinGoal, ReadonlyArray<readonly [Concern, number]>>> = {
   hydration: [

@@ -1,4 +1,4 @@
-import type { QualityHint, QualityReport } from '../../shared/schemas/analysis-schemas';
+import { QualityHint, type QualityReport } from '../../shared/schemas/analysis-schemas';
 import type { HeadPose } from './head-pose';
 import type { FaceImageMeasures } from './image-measures';
 
@@ -59,19 +59,7 @@ export const DEFAULT_QUALITY_THRESHOLDS: QualityThresholds = {
 };
 
 /** Hints in the order a shopper should fix them: the contract enum's order. */
-const PRIORITY: readonly QualityHint[] = [
-  'no_face',
-  'one_person',
-  'move_closer',
-  'move_back',
-  'center_face',
-  'look_straight',
-  'level_head',
-  'more_light',
-  'less_light',
-  'even_light',
-  'hold_still',
-];
+const PRIORITY: readonly QualityHint[] = QualityHint.options;
 
 /**
  * Judges one preview frame: no face or several faces stop there; otherwise every check runs and
