@@ -15,7 +15,7 @@ export interface FleetSources {
   catalog: () => MaybePromise<{ version: string; lastSyncAt: string | null } | null>;
   inference: () => MaybePromise<{
     executionProvider: string | null;
-    tried: { provider: string; ok: boolean }[];
+    tried: { provider: string; ok: boolean; reason?: string | null }[];
   } | null>;
   reader: () => MaybePromise<ReaderState>;
   /** Per-process memory (Electron's app.getAppMetrics); the main process is measured directly. */

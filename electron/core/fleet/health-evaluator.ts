@@ -31,14 +31,26 @@ export interface HealthInputs {
    * The analysis service's status, null until bound. `executionProvider` is null or `'none'` while no
    * provider runs; `tried` lists providers in preference order (empty while loading).
    */
-  inference: { executionProvider: string | null; tried: { provider: string; ok: boolean }[] } | null;
+  inference: {
+    executionProvider: string | null;
+    tried: { provider: string; ok: boolean; reason?: string | null }[];
+  } | null;
   reader: 'online' | 'offline' | 'unknown' | 'not_used';
   updateFailures: number;
 }
 
-/** Whether analysis ended up on the CPU after a GPU provider was tried and failed. */
+/**
+ * Reasons that say the machine simply has no such accelerator (another OS's provider, no CUDA
+ * library, no GPU adapter at all): a CPU-only kiosk is working as built, not degraded.
+ */
+const ABSENT_ACCELERATOR = /only available on|not installed|no supported adapters/i;
+
+/** Whether analysis ended up on the CPU after a GPU the machine does have was tried and failed. */
 export function fellBackToCpu(inference: NonNullable<HealthInputs['inference']>): boolean {
-  return inference.executionProvider === 'cpu' && inference.tried.some((t) => t.provider !== 'cpu' && !t.ok);
+  return (
+    inference.executionProvider === 'cpu' &&
+    inference.tried.some((t) => t.provider !== 'cpu' && !t.ok && !ABSENT_ACCELERATOR.test(t.reason ?? ''))
+  );
 }
 
 /**

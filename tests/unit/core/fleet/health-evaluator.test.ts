@@ -80,6 +80,27 @@ describe('health evaluation', () => {
     expect(evaluateHealth({ ...healthy, inference: cpuByChoice }).status).toBe('ok');
   });
 
+  it('does not call a kiosk without any GPU degraded', () => {
+    const noGpu = {
+      executionProvider: 'cpu',
+      tried: [
+        { provider: 'webgpu', ok: false, reason: 'Failed to get a WebGPU adapter: No supported adapters' },
+        { provider: 'dml', ok: false, reason: 'only available on win32' },
+        { provider: 'cuda', ok: false, reason: 'CUDA provider library not installed' },
+        { provider: 'cpu', ok: true, reason: null },
+      ],
+    };
+    expect(evaluateHealth({ ...healthy, inference: noGpu }).status).toBe('ok');
+    const gpuBroke = {
+      ...noGpu,
+      tried: [
+        { provider: 'webgpu', ok: false, reason: 'first run failed: device lost' },
+        ...noGpu.tried.slice(1),
+      ],
+    };
+    expect(evaluateHealth({ ...healthy, inference: gpuBroke }).reasons).toEqual(['gpu_fallback_cpu']);
+  });
+
   it('treats unknown camera and reader state as no evidence', () => {
     expect(evaluateHealth({ ...healthy, camera: 'unknown', reader: 'unknown', inference: null }).status).toBe(
       'ok',
