@@ -41,12 +41,36 @@ test.describe('shopper flow with the fake camera', () => {
     await expectAccessible(page);
     await snap(page, `05-results-${suffix}`);
 
+    // Shade match from the measured skin colour: three candidates with their ΔE00, lighter/darker.
+    await page.getByRole('button', { name: 'Find my shade' }).click();
+    await expect(page.getByRole('heading', { name: 'Find your shade' })).toBeVisible();
+    const shades = page.locator('li.shade');
+    await expect(shades).toHaveCount(3);
+    await expect(shades.first()).toContainText('ΔE00');
+    const firstShade = await shades.first().locator('h2').textContent();
+    await page.getByRole('button', { name: 'Darker' }).click();
+    await expect(shades.first().locator('h2')).not.toHaveText(firstShade ?? '');
+    await expectAccessible(page);
+    await snap(page, `05b-shade-${suffix}`);
+    await page.getByRole('button', { name: 'See my routine' }).click();
+    await expect(page.getByRole('heading', { name: 'Your routine' })).toBeVisible();
+    await page.getByRole('button', { name: 'Back' }).click();
+
     await page.getByRole('button', { name: 'See my routine' }).click();
     await expect(page.getByRole('heading', { name: 'Your routine' })).toBeVisible();
     await expect(page.locator('article.product').first()).toBeVisible();
     await expect(page.getByText(/Protect \(SPF\)/)).toBeVisible();
     await expectAccessible(page);
     await snap(page, `06-routine-${suffix}`);
+
+    // Search the whole catalog with the on-screen keyboard, as you type.
+    await page.getByRole('button', { name: 'Search products' }).click();
+    for (const key of 'serum') await page.getByRole('button', { name: key, exact: true }).click();
+    await expect(page.getByRole('textbox')).toHaveValue('serum');
+    await expect(page.locator('article.product').first()).toContainText(/serum/i);
+    await expectAccessible(page);
+    await snap(page, `06b-search-${suffix}`);
+    await page.getByRole('button', { name: 'Back' }).click();
 
     await page.getByRole('button', { name: 'Add routine to cart' }).click();
     await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible();
