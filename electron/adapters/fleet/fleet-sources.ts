@@ -31,7 +31,7 @@ const FALLBACK: { [K in keyof FleetSources]: Awaited<ReturnType<FleetSources[K]>
 };
 
 /**
- * Late-bound sources: the fleet services start first (everyone needs the logger) and the lead binds
+ * Late-bound sources: the fleet services start first (everyone needs the logger) and the kiosk runtime binds
  * the other domains' status functions once they exist. An unbound or failing source reads as
  * "unknown", which never degrades health on its own.
  */
