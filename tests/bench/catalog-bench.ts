@@ -22,6 +22,7 @@ import { SyncStateStore } from '../../electron/adapters/catalog/sync-state-store
 import { validateDelta } from '../../electron/core/catalog/delta-validation';
 import { DeltaDocument } from '../../electron/core/catalog/feed-manifest';
 import { silentLogger } from '../../electron/core/ports/logger-port';
+import { RoutineStep } from '../../electron/shared/schemas/catalog-schemas';
 import { Concern, type SkinProfile } from '../../electron/shared/schemas/skin-profile-schemas';
 
 const PRODUCTS = Number(process.env.CATALOG_BENCH_PRODUCTS ?? 100_000);
@@ -41,18 +42,7 @@ function prng(seed: number): () => number {
 const random = prng(7);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
-const STEPS = [
-  'cleanser',
-  'toner',
-  'serum',
-  'treatment',
-  'moisturizer',
-  'sunscreen',
-  'eye',
-  'mask',
-  'foundation',
-  'concealer',
-];
+const STEPS = RoutineStep.options;
 const BRANDS = Array.from(
   { length: 120 },
   (_, i) => `Brand ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26)}`,

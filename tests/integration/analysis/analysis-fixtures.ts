@@ -7,7 +7,11 @@ import { KioskConfigSchema, type KioskConfigInput } from '../../../electron/core
 import type { RgbaImage } from '../../../electron/core/vision/image-types';
 import type { Frame } from '../../../electron/shared/schemas/analysis-schemas';
 import { createAnalysisServices, type AnalysisServices } from '../../../electron/app/analysis-services';
-import type { EventSink } from '../../../electron/app/handler-types';
+import type { EventSink, HandlerTable } from '../../../electron/app/handler-types';
+import { createAnalysisHandlers } from '../../../electron/app/handlers/analysis-handlers';
+import { invokeChannel } from '../../../electron/app/invoke-channel';
+import { silentLogger } from '../../../electron/core/ports/logger-port';
+import type { Result } from '../../../electron/shared/result';
 import { sourceTreePaths } from '../../../electron/app/kiosk-paths';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -82,6 +86,28 @@ export function startServices(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Sends a raw payload to an analysis channel the way every host does: through the contract's invoke
+ * path (input parsing, staff gate, output validation), with staff mode unlocked or not.
+ */
+export function invokeAnalysis(
+  fx: ServicesFixture,
+  channel: string,
+  raw: unknown,
+  staff = true,
+): Promise<Result<unknown>> {
+  return invokeChannel(
+    {
+      handlers: createAnalysisHandlers(fx.services) as unknown as HandlerTable,
+      staffUnlocked: () => staff,
+      logger: silentLogger,
+    },
+    channel,
+    raw,
+    fx.sink,
+  );
 }
 
 /** A 640×480 frame of the ColorChecker filling the staff screen's guide. */

@@ -3,16 +3,13 @@ import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnalysisHandlers } from '../../../electron/app/handlers/analysis-handlers';
-import type { HandlerTable } from '../../../electron/app/handler-types';
-import { invokeChannel } from '../../../electron/app/invoke-channel';
-import { silentLogger } from '../../../electron/core/ports/logger-port';
 import { KioskError } from '../../../electron/shared/result';
 import {
   facesDir,
   groupPhotos,
   rgba,
   singleFaces,
+  invokeAnalysis,
   startServices,
   type ServicesFixture,
 } from './analysis-fixtures';
@@ -111,17 +108,7 @@ describe('bad input to the analysis', () => {
 });
 
 describe('bad frames over the contract', () => {
-  const invoke = (channel: string, raw: unknown) =>
-    invokeChannel(
-      {
-        handlers: createAnalysisHandlers(fx.services) as unknown as HandlerTable,
-        staffUnlocked: () => true,
-        logger: silentLogger,
-      },
-      channel,
-      raw,
-      fx.sink,
-    );
+  const invoke = (channel: string, raw: unknown) => invokeAnalysis(fx, channel, raw);
 
   it('answers a malformed frame with INVALID_INPUT instead of throwing', async () => {
     expect(

@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnalysisHandlers } from '../../../electron/app/handlers/analysis-handlers';
-import type { HandlerTable } from '../../../electron/app/handler-types';
-import { invokeChannel } from '../../../electron/app/invoke-channel';
 import { createAnalysisServices } from '../../../electron/app/analysis-services';
 import { sourceTreePaths } from '../../../electron/app/kiosk-paths';
 import { CALIBRATION_FILE } from '../../../electron/adapters/inference/color-calibration-store';
 import { KioskConfigSchema } from '../../../electron/core/config/kiosk-config-schema';
-import { silentLogger } from '../../../electron/core/ports/logger-port';
 import {
   colorChart,
   repoRoot,
   rgba,
   singleFaces,
+  invokeAnalysis,
   startServices,
   type ServicesFixture,
 } from './analysis-fixtures';
@@ -28,17 +25,7 @@ describe('staff colour calibration', () => {
     await fx.close();
   });
 
-  const invoke = (channel: string, raw: unknown, staff: boolean) =>
-    invokeChannel(
-      {
-        handlers: createAnalysisHandlers(fx.services) as unknown as HandlerTable,
-        staffUnlocked: () => staff,
-        logger: silentLogger,
-      },
-      channel,
-      raw,
-      fx.sink,
-    );
+  const invoke = (channel: string, raw: unknown, staff: boolean) => invokeAnalysis(fx, channel, raw, staff);
 
   it('is a staff-only channel', async () => {
     expect(await invoke('analysis:calibrate', colorChart(), false)).toMatchObject({
