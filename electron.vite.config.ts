@@ -1,19 +1,56 @@
 import { resolve } from 'node:path';
+import { builtinModules } from 'node:module';
+import { build, type Plugin } from 'vite';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import pkg from './package.json' with { type: 'json' };
+
+const INFERENCE_WORKER = resolve(__dirname, 'electron/adapters/inference/inference-worker.ts');
+const EXTERNAL = [
+  'electron',
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+  ...Object.keys(pkg.dependencies),
+];
+
+/**
+ * ONNX Runtime runs in a worker thread, built next to the main bundle as CommonJS
+ * (`out/main/inference-worker.cjs`): an ES-module worker loaded from inside app.asar is a path
+ * Electron does not test, while a CommonJS one is the ordinary case. Main itself stays ESM.
+ */
+function inferenceWorkerAsCommonJs(outDir: string): Plugin {
+  return {
+    name: 'skinkiosk:inference-worker-cjs',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        logLevel: 'warn',
+        build: {
+          outDir,
+          emptyOutDir: false,
+          minify: false,
+          target: 'node20',
+          ssr: INFERENCE_WORKER,
+          rollupOptions: {
+            external: EXTERNAL,
+            output: { format: 'cjs', entryFileNames: 'inference-worker.cjs' },
+          },
+        },
+      });
+    },
+  };
+}
 
 // One config for the three Electron targets. The renderer build is also what the browser preview
 // host serves, so the E2E tests exercise the exact files the kiosk loads.
 export default defineConfig({
   main: {
+    plugins: [inferenceWorkerAsCommonJs(resolve(__dirname, 'out/main'))],
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: {
-          index: resolve(__dirname, 'electron/main/index.ts'),
-          // ONNX Runtime runs in a worker thread; the worker resolves this file next to index.js.
-          'inference-worker': resolve(__dirname, 'electron/adapters/inference/inference-worker.ts'),
-        },
+        input: { index: resolve(__dirname, 'electron/main/index.ts') },
       },
     },
   },

@@ -9,6 +9,8 @@
  * - Only load the app from app.asar, with embedded asar integrity on (checked on Windows and macOS;
  *   Linux has no integrity check yet, so there the package manager / AppImage signature is the guard).
  * - Cookie encryption on: the session store is encrypted with the OS keychain key.
+ * - No extra privileges for file://: the kiosk serves itself from app://, so file pages get nothing
+ *   (no fetch of other files, no service workers) should anything ever navigate there.
  */
 const path = require('node:path');
 
@@ -20,11 +22,12 @@ const KIOSK_FUSES = Object.freeze({
   OnlyLoadAppFromAsar: true,
   EnableEmbeddedAsarIntegrityValidation: true,
   EnableCookieEncryption: true,
+  GrantFileProtocolExtraPrivileges: false,
 });
 
 /**
  * The config object `flipFuses` takes. `strictlyRequireAllFuses` stays off because the wire has
- * fuses we leave at Electron's default (V8 snapshot, file-protocol privileges).
+ * fuses we leave at Electron's default (the browser-process V8 snapshot).
  * @param {typeof import('@electron/fuses')} fuses
  */
 function toFuseConfig(fuses) {

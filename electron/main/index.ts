@@ -3,13 +3,14 @@
  * uses) and adds only what needs Electron: the window, the app:// protocol, IPC, permissions,
  * power, secrets, updates, crash recovery.
  */
-import { app, session } from 'electron';
+import { app, Menu, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKioskRuntime } from '../app/kiosk-runtime';
 import { loadKioskConfig, needsSetupMessage, resolveConfigPath } from '../adapters/fleet/kiosk-config-store';
 import { paymentApiKey, sealPaymentKey } from '../adapters/fleet/secret-sealer';
 import { createConsoleLogger } from '../adapters/logging/console-logger-adapter';
+import { isSupervised, updateInstallKind } from '../core/fleet/update-install-plan';
 import { appOrigin } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { applyPermissionPolicy, denyNavigationEverywhere } from './security-policy';
@@ -24,25 +25,37 @@ import { createAutoUpdateDriver } from './fleet/auto-update-driver';
 import { appProcessMemory } from './fleet/app-process-memory';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-const production = app.isPackaged && !process.env.SKINKIOSK_WINDOWED;
+const packaged = app.isPackaged;
+// A packaged kiosk loads only its bundled renderer: an inherited dev-server URL must never become
+// the trusted origin that IPC, permissions and navigation are checked against.
+const devServerUrl = packaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+// IT may run a packaged build windowed on a desktop; that never brings back DevTools or the escapes.
+const kioskMode = packaged && !process.env.SKINKIOSK_WINDOWED;
 const origin = appOrigin(devServerUrl);
+const supervised = isSupervised(process.env);
 // Until the runtime's rotating log exists, start-up problems go to stderr (journald under systemd).
 const bootLogger = createConsoleLogger('main');
 
 registerAppScheme();
 // Lets tests and side-by-side installs keep their data apart from the kiosk's own.
 if (process.env.SKINKIOSK_USER_DATA) app.setPath('userData', process.env.SKINKIOSK_USER_DATA);
-installMainCrashRecovery(app.getPath('userData'), bootLogger);
+const crashRecovery = installMainCrashRecovery(app.getPath('userData'), bootLogger, supervised);
+// Without this, one Alt press shows Electron's default menu (File ▸ Quit) even in kiosk mode.
+Menu.setApplicationMenu(null);
 
-if (!app.requestSingleInstanceLock()) {
+// An AppImage update runs the new file once with APPIMAGE_EXIT_AFTER_INSTALL to finish installing;
+// that run must not become a second kiosk (see update-install-plan.ts).
+if (process.env.APPIMAGE_EXIT_AFTER_INSTALL === 'true' || !app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => crashRecovery.bootFailed(err));
 }
 
 async function start(): Promise<void> {
-  const installDir = app.isPackaged ? process.resourcesPath : path.resolve(here, '../..');
+  const installDir = packaged ? process.resourcesPath : path.resolve(here, '../..');
   const paths = {
     dataDir: app.getPath('userData'),
     resourcesDir: path.join(installDir, 'resources'),
@@ -63,6 +76,7 @@ async function start(): Promise<void> {
   }
   if (needsSetup) bootLogger.warn('config.needs_setup');
 
+  const installKind = updateInstallKind(process.platform, process.env);
   const runtime = await createKioskRuntime({
     config,
     needsSetup,
@@ -70,18 +84,27 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     keepAwake: createDisplayKeepAwake(),
     paymentApiKey: apiKey,
-    createUpdateDriver: app.isPackaged ? createAutoUpdateDriver : null,
+    createUpdateDriver: packaged ? createAutoUpdateDriver(installKind, supervised) : null,
     processMemory: appProcessMemory,
   });
   const logger = runtime.logger;
+  if (packaged && installKind === 'package-manager') logger.info('update.package_manager', { installKind });
 
+  // One session for everything the window loads: the protocol, the permission policy and the CSP
+  // (sent by the protocol handler) are set on it, and the window is created on it by name.
+  const kioskSession = session.defaultSession;
   denyNavigationEverywhere(origin, logger);
-  applyPermissionPolicy(session.defaultSession, origin, logger);
-  serveAppProtocol(path.resolve(here, '../renderer'), (p) => runtime.resolveProductImage(p));
+  applyPermissionPolicy(kioskSession, origin, logger);
+  serveAppProtocol(kioskSession, path.resolve(here, '../renderer'), (p) => runtime.resolveProductImage(p));
   registerIpc(runtime, origin, logger);
 
-  const win = createKioskWindow({ production, preloadPath: path.join(here, '../preload/index.cjs') });
-  if (production) blockKioskEscapes(win.webContents);
+  const win = createKioskWindow({
+    kiosk: kioskMode,
+    devTools: !packaged,
+    session: kioskSession,
+    preloadPath: path.join(here, '../preload/index.cjs'),
+  });
+  if (packaged) blockKioskEscapes(win.webContents);
   forwardEvents(runtime, () => win.webContents);
   const load = () => void win.loadURL(devServerUrl ?? `${origin}/index.html`);
   watchRenderer(

@@ -5,7 +5,9 @@ const HANG_GRACE_MS = 10_000;
 
 /**
  * A crashed or hung renderer is reloaded, which lands on Attract with an empty session. Main drops
- * the shopper's data too (`onRecover`), so nothing survives a crash.
+ * the shopper's data too (`onRecover`), so nothing survives a crash. A hang is ended with
+ * `forcefullyCrashRenderer()`, which itself emits `render-process-gone`: recovery runs once, from
+ * that event, with the hang as its cause.
  */
 export function watchRenderer(
   win: BrowserWindow,
@@ -14,19 +16,22 @@ export function watchRenderer(
   logger: Logger,
 ): void {
   let hangTimer: ReturnType<typeof setTimeout> | null = null;
+  let killedForHang = false;
   const recover = (cause: string) => {
     logger.error('renderer.recovering', { cause });
     onRecover(cause);
     reload();
   };
   win.webContents.on('render-process-gone', (_e, details) => {
-    if (details.reason !== 'clean-exit') recover(`gone:${details.reason}`);
+    const cause = killedForHang ? 'hang' : `gone:${details.reason}`;
+    killedForHang = false;
+    if (cause === 'hang' || details.reason !== 'clean-exit') recover(cause);
   });
   win.on('unresponsive', () => {
     hangTimer ??= setTimeout(() => {
       hangTimer = null;
+      killedForHang = true;
       win.webContents.forcefullyCrashRenderer();
-      recover('hang');
     }, HANG_GRACE_MS);
   });
   win.on('responsive', () => {

@@ -19,9 +19,11 @@ export function applyPermissionPolicy(session: Session, origin: string, logger: 
   });
   session.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => {
     const mediaType = 'mediaType' in details ? details.mediaType : undefined;
+    // Electron passes the origin with a trailing slash (`app://kiosk/`): compare scheme and host
+    // the same way the request handler does, not the strings.
     return (
       permission === 'media' &&
-      requestingOrigin === origin &&
+      isAppUrl(requestingOrigin, origin) &&
       (mediaType === undefined || mediaType === 'video')
     );
   });

@@ -23,11 +23,11 @@ export interface WorkerEntry {
 /**
  * The worker file beside this module. From source (tests, CLI, `tsx`) it is the `.ts` file; in the
  * built app this module is bundled into `out/main/index.js` and the worker is the `inference-worker`
- * entry built next to it as `inference-worker.js`.
+ * entry built next to it as CommonJS, `inference-worker.cjs` (see electron.vite.config.ts).
  */
 export function resolveInferenceWorkerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
   if (moduleUrl.endsWith('.ts')) return { url: new URL('./inference-worker.ts', moduleUrl), source: true };
-  return { url: new URL('./inference-worker.js', moduleUrl), source: false };
+  return { url: new URL('./inference-worker.cjs', moduleUrl), source: false };
 }
 
 /**

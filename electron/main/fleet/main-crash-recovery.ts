@@ -4,12 +4,24 @@ import path from 'node:path';
 import type { Logger } from '../../core/ports/logger-port';
 import { decideCrashRelaunch } from '../../core/fleet/crash-relaunch-policy';
 
+export interface MainCrashRecovery {
+  /** A start-up that failed (config, SQLite, native ABI, catalog …): log why, then end the process. */
+  bootFailed(err: unknown): void;
+}
+
 /**
- * Uncaught error in main → log it, then relaunch the app (it comes back on Attract). Recent crash
- * times are kept in `<dataDir>/crash-history.json` so a crash loop stops after a few tries instead
- * of restarting forever. Install this first thing in main, with the fleet logger.
+ * Uncaught error in main, or a start-up that failed → log it, then end the process so it comes back
+ * on Attract. Without a supervisor the app relaunches itself; under systemd (`supervised`) it only
+ * exits non-zero, because the unit's `Restart=always` restarts it and a self-spawned copy would be
+ * killed with the old process's cgroup. Recent crash times are kept in `<dataDir>/crash-history.json`
+ * so a crash loop stops relaunching after a few tries instead of spinning forever. Install this
+ * first thing in main.
  */
-export function installMainCrashRecovery(dataDir: string, logger: Logger): void {
+export function installMainCrashRecovery(
+  dataDir: string,
+  logger: Logger,
+  supervised: boolean,
+): MainCrashRecovery {
   const historyFile = path.join(dataDir, 'crash-history.json');
   const readHistory = (): number[] => {
     try {
@@ -20,29 +32,33 @@ export function installMainCrashRecovery(dataDir: string, logger: Logger): void 
     }
   };
   let handling = false;
-  process.on('uncaughtException', (err) => {
+  const fatal = (event: string, err: unknown) => {
     // A second error while shutting down must not start a second relaunch.
     if (handling) return;
     handling = true;
     const decision = decideCrashRelaunch(readHistory(), Date.now());
-    logger.error('main.uncaught', {
-      error: `${err.name}: ${err.message}`,
-      at: err.stack?.split('\n')[1]?.trim() ?? null,
-      relaunch: decision.relaunch,
+    const relaunch = decision.relaunch && !supervised;
+    logger.error(event, {
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      at: err instanceof Error ? (err.stack?.split('\n')[1]?.trim() ?? null) : null,
+      relaunch,
+      supervised,
       crashesInWindow: decision.history.length,
     });
     try {
       mkdirSync(dataDir, { recursive: true });
       writeFileSync(historyFile, JSON.stringify(decision.history));
     } catch {
-      // The relaunch matters more than the history file.
+      // Ending the process matters more than the history file.
     }
-    if (decision.relaunch) app.relaunch();
+    if (relaunch) app.relaunch();
     app.exit(1);
-  });
+  };
+  process.on('uncaughtException', (err) => fatal('main.uncaught', err));
   process.on('unhandledRejection', (reason) => {
     logger.error('main.unhandled_rejection', {
       error: reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason),
     });
   });
+  return { bootFailed: (err) => fatal('main.boot_failed', err) };
 }

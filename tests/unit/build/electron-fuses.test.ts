@@ -36,6 +36,7 @@ describe('Electron fuses', () => {
       OnlyLoadAppFromAsar: true,
       EnableEmbeddedAsarIntegrityValidation: true,
       EnableCookieEncryption: true,
+      GrantFileProtocolExtraPrivileges: false,
     });
   });
 
@@ -48,6 +49,7 @@ describe('Electron fuses', () => {
       [FuseV1Options.EnableNodeCliInspectArguments]: false,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
   });
 
@@ -81,7 +83,7 @@ describe('Electron fuses', () => {
     expect(wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(ON);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(ON);
     expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(OFF);
-    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(ON);
+    expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(OFF);
     expect(readFileSync(binary).length).toBe(fakeElectron().length);
   });
 

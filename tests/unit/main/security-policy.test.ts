@@ -65,4 +65,12 @@ describe('permission policy', () => {
     expect(check('media', 'https://evil.example', { mediaType: 'video' })).toBe(false);
     expect(check('geolocation', 'app://kiosk')).toBe(false);
   });
+
+  it('accepts the origin as Electron passes it to permission checks, with a trailing slash', () => {
+    const { check } = policy();
+    expect(check('media', 'app://kiosk/', { mediaType: 'video' })).toBe(true);
+    expect(check('media', 'app://kiosk/')).toBe(true);
+    expect(check('media', 'app://kiosk.evil/', { mediaType: 'video' })).toBe(false);
+    expect(check('media', 'app://kiosk/', { mediaType: 'audio' })).toBe(false);
+  });
 });

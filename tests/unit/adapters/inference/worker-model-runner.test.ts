@@ -18,7 +18,7 @@ describe('resolveInferenceWorkerEntry', () => {
       source: true,
     });
     expect(resolveInferenceWorkerEntry('file:///opt/kiosk/resources/app.asar/out/main/index.js')).toEqual({
-      url: new URL('file:///opt/kiosk/resources/app.asar/out/main/inference-worker.js'),
+      url: new URL('file:///opt/kiosk/resources/app.asar/out/main/inference-worker.cjs'),
       source: false,
     });
   });
