@@ -143,7 +143,8 @@ export class HttpFeedSource implements FeedSource {
 
   private async get(url: URL, signal: AbortSignal, headers: Record<string, string> = {}): Promise<Response> {
     try {
-      return await fetch(url, { headers, signal, redirect: 'follow', cache: 'no-store' });
+      // Node's fetch keeps no HTTP cache: freshness comes from the explicit conditional requests.
+      return await fetch(url, { headers, signal, redirect: 'follow' });
     } catch (error) {
       throw unreachable(url.href, error);
     }
