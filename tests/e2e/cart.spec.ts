@@ -15,19 +15,23 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => host.stop());
 
-/** Changes the installed catalog the way a sync would, in the kiosk's own SQLite file. */
-function changeCatalog(dataDir: string, change: (db: Database.Database) => void): void {
+/** Opens the kiosk's installed catalog, the SQLite file `current.json` names. */
+function readCatalog<T>(dataDir: string, use: (db: Database.Database) => T): T {
   const dir = path.join(dataDir, 'catalog');
   const { file } = JSON.parse(readFileSync(path.join(dir, 'current.json'), 'utf8')) as { file: string };
   const db = new Database(path.join(dir, file));
   try {
-    db.transaction(() => change(db))();
+    return use(db);
   } finally {
     db.close();
   }
 }
 
-async function routineInCart(page: Page): Promise<string[]> {
+/** Changes the installed catalog the way a sync would, in one transaction. */
+const changeCatalog = (dataDir: string, change: (db: Database.Database) => void): void =>
+  readCatalog(dataDir, (db) => db.transaction(() => change(db))());
+
+async function routineInCart(page: Page, total = /^\$\d+\.\d\d$/): Promise<string[]> {
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Tap to start' }).click();
   await page.getByRole('button', { name: "I agree, let's start" }).click();
@@ -39,7 +43,7 @@ async function routineInCart(page: Page): Promise<string[]> {
   await page.getByRole('button', { name: 'See my routine' }).click();
   await expect(page.locator('article.product').first()).toBeVisible();
   await page.getByRole('button', { name: 'Add routine to cart' }).click();
-  await expect(page.getByTestId('cart-total')).toHaveText(/\$\d+\.\d\d/);
+  await expect(page.getByTestId('cart-total')).toHaveText(total);
   return page
     .locator('table.lines tbody tr[data-sku]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-sku') ?? ''));
@@ -131,4 +135,31 @@ test('a paid cart is closed: the header shows no cart, and main refuses to take 
 
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('heading', { name: 'Discover your skin' })).toBeVisible();
+});
+
+test('a catalog in yen shows whole yen on the routine and in the cart, never hundredths', async ({
+  page,
+}) => {
+  // Last in this file: the whole catalog becomes JPY, its minor units now whole yen.
+  changeCatalog(host.dataDir, (db) => void db.prepare(`UPDATE products SET currency = 'JPY'`).run());
+  const skus = await routineInCart(page, /^¥[\d,]+$/);
+  const yen = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+  const minor = (sku: string) =>
+    readCatalog(
+      host.dataDir,
+      (db) =>
+        (db.prepare('SELECT price_minor FROM products WHERE sku = ?').get(sku) as { price_minor: number })
+          .price_minor,
+    );
+  let total = 0;
+  for (const sku of skus) {
+    const shown = await page.locator(`table.lines tbody tr[data-sku="${sku}"] td`).last().textContent();
+    expect(shown).toMatch(/^¥[\d,]+$/);
+    expect(yen(shown)).toBe(minor(sku));
+    total += minor(sku);
+  }
+  expect(yen(await page.getByTestId('cart-total').textContent())).toBe(total);
+  await snap(page, '27-cart-yen');
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.locator('article.product .meta strong').first()).toHaveText(/^¥[\d,]+$/);
 });

@@ -88,11 +88,9 @@ export class PaymentService {
   assertCartOpen(): void {
     const order = this.current ? this.deps.ctx.log.get(this.current) : null;
     if (order && (order.status === 'captured' || order.status === 'refunded')) {
-      throw new KioskError(
-        'CART_CLOSED',
-        'This cart is paid. Start a new session to buy something else.',
-        { orderId: order.orderId },
-      );
+      throw new KioskError('CART_CLOSED', 'This cart is paid. Start a new session to buy something else.', {
+        orderId: order.orderId,
+      });
     }
   }
 

@@ -5,9 +5,7 @@
  * file cannot be used ("needs setup"), where staff mode stays closed until a valid file is in place.
  */
 export type StaffPin =
-  | { kind: 'provisioned'; hash: string }
-  | { kind: 'demo'; hash: string }
-  | { kind: 'none'; reason: string };
+  { kind: 'provisioned'; hash: string } | { kind: 'demo'; hash: string } | { kind: 'none'; reason: string };
 
 export interface StaffPinInputs {
   /** A config file exists (whether or not it could be used). */
