@@ -83,7 +83,6 @@ export class StaffService {
       deps.logger.info('staff.unlocked', { attemptsLeft: deps.rules.maxAttempts });
       return this.status();
     }
-    if (!correct) this.state = { ...this.state, unlocked: false };
     const status = this.status();
     deps.logger.info('staff.pin_rejected', { attemptsLeft: status.attemptsLeft });
     if (status.lockedUntil) throw this.lockedOut();

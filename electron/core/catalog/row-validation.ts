@@ -139,7 +139,14 @@ export function validateProductRow(
     spf: take('spf', field.parseSpf, null),
     shades: [],
   };
-  if (record.step === 'sunscreen' && record.spf === null && issues.length === 0)
-    issues.push({ ...where('spf'), line: row.line, reason: 'a sunscreen needs its SPF' });
+  if (record.step === 'sunscreen' && record.spf === null && issues.length === 0) {
+    issues.push({
+      file: row.file,
+      line: row.line,
+      column: row.cells.spf?.label ?? 'spf',
+      sku,
+      reason: 'a sunscreen needs its SPF',
+    });
+  }
   return issues.length > 0 ? { issues } : { record, warnings };
 }
