@@ -4,6 +4,7 @@ import type { EventName } from '../shared/ipc-contract';
 import type { KioskConfig } from '../core/config/kiosk-config-schema';
 import type { Logger } from '../core/ports/logger-port';
 import type { UpdateDriver } from '../core/fleet/update-driver-port';
+import type { StaffPin } from '../core/staff/staff-pin-policy';
 import { FleetSourceRegistry, type FleetSources } from '../adapters/fleet/fleet-sources';
 import { HealthService } from '../adapters/fleet/health-service';
 import { JsonLinesLogger } from '../adapters/fleet/json-lines-logger-adapter';
@@ -26,6 +27,10 @@ export interface FleetServiceOptions {
   version: string;
   /** The "needs setup" reason when the config file could not be used. */
   needsSetup: string | null;
+  /** Which PIN opens staff mode (see staff-pin-policy); an installed build without its own degrades. */
+  staffPin?: StaffPin['kind'];
+  /** An installed build rather than a development or preview host. */
+  packaged?: boolean;
   /** Builds the updater for the configured feed; absent or null → updates show as disabled. */
   createUpdateDriver?: ((feed: UpdateFeed, logger: Logger) => UpdateDriver) | null;
   /** Serve /metrics and /health on the configured port (default: yes, unless the port is null). */
@@ -102,6 +107,7 @@ export async function createFleetServices(
   const health = new HealthService({
     version: options.version,
     needsSetup: options.needsSetup !== null,
+    staffPinMissing: (options.packaged ?? false) && (options.staffPin ?? 'provisioned') !== 'provisioned',
     feedConfigured: config.catalog.feedUrl !== null,
     sources,
     updateFailures: () => updates.consecutiveFailures(),

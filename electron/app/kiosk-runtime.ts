@@ -2,7 +2,10 @@ import type { EventName } from '../shared/ipc-contract';
 import type { Result } from '../shared/result';
 import type { KioskConfig } from '../core/config/kiosk-config-schema';
 import type { Logger } from '../core/ports/logger-port';
+import path from 'node:path';
+import { staffPinFor } from '../core/staff/staff-pin-policy';
 import { DEMO_PIN_HASH, verifyPin } from '../adapters/fleet/pin-hash-adapter';
+import { STAFF_LOCK_FILE_NAME, StaffLockFile } from '../adapters/fleet/staff-lock-file';
 import type { FleetSources } from '../adapters/fleet/fleet-sources';
 import { EventHub } from './event-hub';
 import type { HandlerTable } from './handler-types';
@@ -24,6 +27,13 @@ export interface KioskRuntimeOptions {
   config: KioskConfig;
   /** Why the config file could not be used, when it could not; the kiosk then shows "needs setup". */
   needsSetup: string | null;
+  /**
+   * Whether a config file exists (usable or not). Only a kiosk without one runs the demo with the
+   * demo PIN; a provisioned kiosk never accepts it.
+   */
+  configFound: boolean;
+  /** An installed build (Electron's `app.isPackaged`): a missing staff PIN then degrades health. */
+  packaged?: boolean;
   paths: KioskPaths;
   version: string;
   keepAwake: DisplayKeepAwake;
@@ -68,10 +78,16 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
   const { config, paths } = opts;
   const hub = new EventHub();
   const now = opts.now ?? Date.now;
+  const pin = staffPinFor(
+    { configFound: opts.configFound, needsSetup: opts.needsSetup, pinHash: config.staff.pinHash },
+    DEMO_PIN_HASH,
+  );
 
   const fleet = await createFleetServices(config, paths, hub, {
     version: opts.version,
     needsSetup: opts.needsSetup,
+    staffPin: pin.kind,
+    packaged: opts.packaged ?? false,
     createUpdateDriver: opts.createUpdateDriver ?? null,
     serveMetrics: opts.serveMetrics ?? true,
     echoLogs: opts.echoLogs ?? false,
@@ -87,11 +103,13 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
   });
   const staff = new StaffService({
     rules: { maxAttempts: config.staff.maxAttempts, lockoutSec: config.staff.lockoutSec },
-    pinHash: config.staff.pinHash ?? DEMO_PIN_HASH,
+    pin,
     verifyPin,
     now,
     logger,
+    store: new StaffLockFile(path.join(paths.dataDir, STAFF_LOCK_FILE_NAME)),
   });
+  if (pin.kind === 'none') logger.warn('staff.pin_not_set', { reason: pin.reason });
 
   const analysis = createAnalysisServices(config, paths, hub, {
     logger: logger.child({ component: 'analysis' }),

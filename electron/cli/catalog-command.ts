@@ -81,7 +81,7 @@ async function publish(values: Record<string, string | boolean | undefined>): Pr
     ? `, delta from ${result.delta.fromVersion}: ${result.delta.upserts} changed, ${result.delta.removes} removed`
     : '';
   print(
-    `${result.outcome} ${result.version}: ${result.rowCount} products, ${result.issues.length} rejected${delta}`,
+    `${result.outcome} ${result.version}: ${result.rowCount} products, ${result.issues.length} rejected, ${result.warnings.length} warnings${delta}`,
   );
   return 0;
 }

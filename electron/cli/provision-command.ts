@@ -164,7 +164,9 @@ export async function runProvisionCommand(argv: string[]): Promise<number> {
       `  metrics:  ${written.monitoring.metricsPort === null ? 'off' : `${written.monitoring.bindAddress}:${written.monitoring.metricsPort}`}`,
     );
     if (!written.staff.pinHash)
-      console.warn('  staff PIN: not set, the demo PIN 1234 applies — pass --pin for a store kiosk');
+      console.warn(
+        '  staff PIN: not set — staff mode stays closed on this kiosk (the demo PIN 1234 is never accepted with a config file); pass --pin',
+      );
     return 0;
   } catch (err) {
     if (err instanceof KioskError) {

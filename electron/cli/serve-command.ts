@@ -41,6 +41,7 @@ export async function runServeCommand(argv: string[]): Promise<number> {
   const runtime = await createKioskRuntime({
     config: loaded.config,
     needsSetup: needsSetupMessage(loaded),
+    configFound: loaded.kind !== 'missing',
     paths: sourceTreePaths(repoRoot, dataDir),
     version: process.env.npm_package_version ?? 'dev',
     keepAwake: { hold() {}, release() {} },

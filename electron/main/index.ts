@@ -80,6 +80,8 @@ async function start(): Promise<void> {
   const runtime = await createKioskRuntime({
     config,
     needsSetup,
+    configFound: loaded.kind !== 'missing',
+    packaged: app.isPackaged,
     paths,
     version: app.getVersion(),
     keepAwake: createDisplayKeepAwake(),

@@ -171,17 +171,26 @@
     }
   }
 
+  /*
+   * The kiosk's money rule, the same as electron/shared/money-format.ts (a test keeps the two equal
+   * for every currency Intl knows): an amount is a whole number of the currency's minor unit, with
+   * as many digits as Intl shows for that currency (JPY 0, USD 2, KWD 3), formatted from an exact
+   * decimal string. A browser that cannot format the currency shows no price rather than a wrong one.
+   */
   function formatMoney(minor, currency, lang) {
     try {
       var format = new Intl.NumberFormat(lang === 'es' ? 'es' : 'en', {
         style: 'currency',
         currency: currency,
       });
-      // Minor units: cents for USD, whole yen for JPY — the currency says how many decimals.
       var digits = format.resolvedOptions().maximumFractionDigits;
-      return format.format(minor / Math.pow(10, digits));
+      var text = String(Math.abs(minor));
+      while (text.length <= digits) text = '0' + text;
+      var whole = text.slice(0, text.length - digits);
+      var decimal = digits > 0 ? whole + '.' + text.slice(text.length - digits) : whole;
+      return format.format((minor < 0 ? '-' : '') + decimal);
     } catch {
-      return (minor / 100).toFixed(2) + ' ' + currency;
+      return '';
     }
   }
 
@@ -376,6 +385,7 @@
     decodePayload: decodePayload,
     buildView: buildView,
     renderView: renderView,
+    formatMoney: formatMoney,
   };
 
   var doc = root.document;

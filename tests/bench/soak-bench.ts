@@ -88,6 +88,7 @@ async function main(): Promise<void> {
   const runtime = await createKioskRuntime({
     config,
     needsSetup: null,
+    configFound: false,
     paths,
     version: 'soak',
     keepAwake: { hold() {}, release() {} },

@@ -56,6 +56,7 @@ beforeAll(async () => {
   runtime = await createKioskRuntime({
     config: KioskConfigSchema.parse({}),
     needsSetup: null,
+    configFound: false,
     paths: sourceTreePaths(path.resolve('.'), path.join(root, 'data')),
     version: 'test',
     keepAwake: { hold() {}, release() {} },

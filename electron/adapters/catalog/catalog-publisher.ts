@@ -68,11 +68,9 @@ export async function publishCatalog(options: PublishOptions): Promise<PublishRe
     throw new KioskError('FEED_MALFORMED', `No valid products to publish${first ? `: ${first}` : ''}.`);
   }
   mkdirSync(outDir, { recursive: true });
-  const { records, warnings } = publishImages(
-    read.records,
-    path.dirname(path.resolve(options.inputs.products)),
-    outDir,
-  );
+  const images = publishImages(read.records, path.dirname(path.resolve(options.inputs.products)), outDir);
+  const { records } = images;
+  const warnings = [...read.warnings.map(formatIssue), ...images.warnings];
   const hashes = records.map(recordHash);
 
   const previous = readPrevious(outDir, privateKeyPem);

@@ -4,6 +4,7 @@ import {
   type CatalogRecord,
   type ConcernStrength,
   type ProductFlag,
+  ProductSkinType,
 } from '../../core/catalog/catalog-record';
 import { toCandidate, type RecommendCandidate } from '../../core/catalog/recommend-candidate';
 import type { CandidateLists } from '../../core/catalog/routine-types';
@@ -11,7 +12,7 @@ import type { ShadeOption } from '../../core/catalog/shade-matcher';
 import type { CheckoutProduct } from '../../core/checkout/product-lookup-port';
 import { readRecords } from './catalog-record-reader';
 import { RoutineStep, type ProductSummary } from '../../shared/schemas/catalog-schemas';
-import { Concern, SkinType, Undertone } from '../../shared/schemas/skin-profile-schemas';
+import { Concern, Undertone } from '../../shared/schemas/skin-profile-schemas';
 
 /** Maps a product's image reference to the URL the renderer loads, or null while it is not cached. */
 export type ImageUrlResolver = (image: string | null) => string | null;
@@ -133,7 +134,7 @@ export class CatalogReader {
           storeAvailability: known(Availability.options, row.store_availability)
             ? { [storeId]: row.store_availability }
             : {},
-          skinTypes: parseList(row.skin_types as string, SkinType.options),
+          skinTypes: parseList(row.skin_types as string, ProductSkinType.options),
           concerns: concerns.get(row.id as number) ?? [],
           spf: row.spf as number | null,
           flags,

@@ -78,8 +78,11 @@ export async function readCatalogSources(inputs: CatalogInputs): Promise<ReadCat
 
   const assembled = assembleCatalog(products, attributes, shades);
   const order = (issue: RowIssue): string => `${issue.file}\u0000${String(issue.line).padStart(10, '0')}`;
-  const all = [...issues, ...assembled.issues].sort((a, b) =>
-    order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0,
-  );
-  return { records: assembled.records, issues: all, format: isXml ? 'xml' : 'delimited' };
+  const byPlace = (a: RowIssue, b: RowIssue) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0);
+  return {
+    records: assembled.records,
+    issues: [...issues, ...assembled.issues].sort(byPlace),
+    warnings: [...assembled.warnings].sort(byPlace),
+    format: isXml ? 'xml' : 'delimited',
+  };
 }

@@ -6,6 +6,8 @@ import type { FleetSourceRegistry } from './fleet-sources';
 export interface HealthServiceDeps {
   version: string;
   needsSetup: boolean;
+  /** An installed kiosk without a provisioned staff PIN (demo PIN, or none at all). */
+  staffPinMissing?: boolean;
   /** A feed is configured, so the catalog can go stale. */
   feedConfigured: boolean;
   sources: FleetSourceRegistry;
@@ -43,6 +45,7 @@ export class HealthService {
       version: this.deps.version,
       uptimeSec: (now - this.startedAt) / 1000,
       needsSetup: this.deps.needsSetup,
+      staffPinMissing: this.deps.staffPinMissing ?? false,
       camera,
       catalog: catalog
         ? { feedConfigured: this.deps.feedConfigured, lastSyncAtMs: Number.isNaN(lastSync) ? null : lastSync }

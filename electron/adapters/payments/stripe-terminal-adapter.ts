@@ -6,6 +6,7 @@ import type {
   ReaderView,
   TerminalGateway,
 } from '../../core/checkout/terminal-gateway-port';
+import { fromStripeAmount, toStripeAmount } from './stripe-amounts';
 import { toGatewayError } from './stripe-error-mapper';
 
 export interface StripeEndpoint {
@@ -41,12 +42,13 @@ export function createStripeClient(options: StripeTerminalOptions): Stripe {
 export class StripeTerminalAdapter implements TerminalGateway {
   constructor(private readonly stripe: Stripe) {}
 
-  createIntent(request: IntentRequest, idempotencyKey: string): Promise<GatewayIntent> {
+  async createIntent(request: IntentRequest, idempotencyKey: string): Promise<GatewayIntent> {
+    const amount = toStripeAmount(request.amountMinor, request.currency);
     return call(async () =>
       toIntent(
         await this.stripe.paymentIntents.create(
           {
-            amount: request.amountMinor,
+            amount,
             currency: request.currency.toLowerCase(),
             // Named `payment_method_types` before API version 2026-10-28, which this SDK pins.
             allowed_payment_method_types: ['card_present'],
@@ -130,7 +132,7 @@ function toIntent(pi: Stripe.PaymentIntent): GatewayIntent {
   return {
     id: pi.id,
     status: pi.status as IntentStatus,
-    amountMinor: pi.amount,
+    amountMinor: fromStripeAmount(pi.amount, pi.currency.toUpperCase()),
     currency: pi.currency.toUpperCase(),
     metadata: { ...pi.metadata },
     receiptUrl: charge?.receipt_url ?? null,

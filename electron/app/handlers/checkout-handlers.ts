@@ -1,4 +1,5 @@
 import { KioskError } from '../../shared/result';
+import { requireUnchanged } from '../../core/checkout/cart-pricing';
 import type { CheckoutServices } from '../checkout-services';
 import type { PartialHandlerTable } from '../handler-types';
 
@@ -27,8 +28,13 @@ export function createCheckoutHandlers(services: CheckoutServices): PartialHandl
     'checkout:price': (input) => services.checkout.price(input),
     'checkout:links': (input) => services.checkout.links(input),
     'checkout:save-results': (input) => services.checkout.saveResults(input),
-    // The cart is priced here, from the catalog, whatever the renderer believes it costs.
-    'payment:start': async (input) => payments().start(await services.checkout.price(input)),
+    // The cart is priced here, from the catalog, whatever the renderer believes it costs; a paid
+    // cart is refused before anything else, and a cart that changed since it was shown is not paid.
+    'payment:start': async (input) => {
+      const service = payments();
+      service.assertCartOpen();
+      return service.start(requireUnchanged(await services.checkout.price(input)));
+    },
     'payment:cancel': (input) => payments().cancel(input.orderId),
     'payment:state': (input) => payments().state(input.orderId),
     'payment:orders': async (input) => payments().orders(input.limit),

@@ -6,6 +6,7 @@ import {
   FLAG_GENTLE,
   FLAG_IN_STOCK,
   FLAG_NON_COMEDOGENIC,
+  FLAG_SENSITIVE_SKIN,
   SKIN_TYPE_BIT,
   type CandidateTable,
 } from './candidate-table';
@@ -80,8 +81,8 @@ function needColumns(weights: ReadonlyMap<Concern, number>): { columns: number[]
  *
  * Hard rules apply to every variant: sensitive skin gets fragrance-free, active-free products only,
  * and a minimum SPF, when given, is a minimum. The score is Σ need weight × product strength over the
- * concerns, plus small bonuses (skin type named, non-comedogenic for oily skin, fragrance-free for
- * skin that sometimes reacts, SPF above 30).
+ * concerns, plus small bonuses (skin type named, made for sensitive skin when the shopper's skin
+ * reacts, non-comedogenic for oily skin, fragrance-free for skin that sometimes reacts, SPF above 30).
  */
 export class RankedCandidates {
   private readonly buckets: Bucket[] = Array.from({ length: 4 }, () => ({ best: [], cheapest: [] }));
@@ -99,6 +100,7 @@ export class RankedCandidates {
     const oilCare = needsOilCare(shopper);
     const skinBit = SKIN_TYPE_BIT.get(shopper.skinType) ?? 0;
     const required = shopper.sensitive ? FLAG_FRAGRANCE_FREE | FLAG_GENTLE : 0;
+    const reacts = shopper.sensitive || shopper.cautious;
     for (const table of tables) {
       const { strength, flags, spf, skinMask, price } = table;
       for (let i = 0; i < table.items.length; i++) {
@@ -111,6 +113,8 @@ export class RankedCandidates {
         for (let j = 0; j < columns.length; j++) score += values[j]! * strength[row + columns[j]!]!;
         const mask = skinMask[i]!;
         if ((mask & skinBit) !== 0) score += SKIN_TYPE_BONUS;
+        // Made for sensitive skin counts as naming the shopper's type, for skin that reacts.
+        if (reacts && (f & FLAG_SENSITIVE_SKIN) !== 0) score += SKIN_TYPE_BONUS;
         if (oilCare && (f & FLAG_NON_COMEDOGENIC) !== 0) score += NON_COMEDOGENIC_BONUS;
         if (shopper.cautious && (f & FLAG_FRAGRANCE_FREE) !== 0) score += FRAGRANCE_FREE_BONUS;
         if (productSpf >= MIN_ROUTINE_SPF) score += 0.05 * Math.min(1, (productSpf - MIN_ROUTINE_SPF) / 20);

@@ -16,6 +16,8 @@ export const FLAG_FRAGRANCE_FREE = 2;
 export const FLAG_NON_COMEDOGENIC = 4;
 /** No strong actives (acid exfoliants, retinoids, benzoyl peroxide). */
 export const FLAG_GENTLE = 8;
+/** Labelled as made for sensitive skin. */
+export const FLAG_SENSITIVE_SKIN = 16;
 
 /**
  * The candidates of one step laid out column by column in typed arrays. Scoring a routine reads
@@ -56,7 +58,8 @@ export function buildCandidateTable(items: readonly RecommendCandidate[]): Candi
       (c.inStock ? FLAG_IN_STOCK : 0) |
       (c.fragranceFree ? FLAG_FRAGRANCE_FREE : 0) |
       (c.nonComedogenic ? FLAG_NON_COMEDOGENIC : 0) |
-      (c.gentle ? FLAG_GENTLE : 0);
+      (c.gentle ? FLAG_GENTLE : 0) |
+      (c.sensitiveSkin ? FLAG_SENSITIVE_SKIN : 0);
     table.spf[i] = c.spf ?? -1;
     table.skinMask[i] = c.skinTypes.reduce((mask, type) => mask | (SKIN_TYPE_BIT.get(type) ?? 0), 0);
   });

@@ -7,6 +7,8 @@ export interface AssembledCatalog {
   records: CatalogRecord[];
   /** Every rejected row with file, line, column and reason. */
   issues: RowIssue[];
+  /** Values dropped from products that were kept (an unknown skin type, a bad GTIN …). */
+  warnings: RowIssue[];
 }
 
 const COMPLEXION_STEPS = new Set(['foundation', 'concealer']);
@@ -22,6 +24,7 @@ export function assembleCatalog(
   shades: readonly SourceRow<ShadeColumn>[] = [],
 ): AssembledCatalog {
   const issues: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
   const skuOf = (row: SourceRow<string>): string =>
     (row.cells as Record<string, { value: string }>).sku?.value.trim() ?? '';
   const duplicate = (row: SourceRow<string>, first: SourceRow<string>, what: string): RowIssue => ({
@@ -53,7 +56,10 @@ export function assembleCatalog(
     const merged: SourceRow = extra ? { ...row, cells: { ...row.cells, ...nonEmpty(extra.cells) } } : row;
     const result = validateProductRow(merged);
     if ('issues' in result) issues.push(...result.issues);
-    else records.set(result.record.sku, result.record);
+    else {
+      records.set(result.record.sku, result.record);
+      warnings.push(...result.warnings);
+    }
   }
   for (const [sku, row] of attributesBySku) {
     if (!firstRows.has(sku)) {
@@ -71,6 +77,7 @@ export function assembleCatalog(
   return {
     records: [...records.values()].sort((a, b) => (a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0)),
     issues,
+    warnings,
   };
 }
 

@@ -7,6 +7,14 @@ import { Concern, Lab, SkinType, Undertone } from '../../shared/schemas/skin-pro
  * kiosk stores. Source files (products CSV, Google Merchant XML/TSV, attributes and shades CSVs) are
  * validated into this shape at publish time; the kiosk validates it again before storing it.
  */
+/**
+ * Who a product suits: the skin types of a profile, plus `sensitive` — made for sensitive skin, the
+ * suitability the questionnaire asks about. Sensitive skin can be of any type, so `sensitive` never
+ * narrows the types a product suits.
+ */
+export const ProductSkinType = z.enum([...SkinType.options, 'sensitive']);
+export type ProductSkinType = z.infer<typeof ProductSkinType>;
+
 export const ProductFlag = z.enum(['fragrance_free', 'non_comedogenic', 'vegan', 'pregnancy_safe']);
 export type ProductFlag = z.infer<typeof ProductFlag>;
 
@@ -62,8 +70,8 @@ export const CatalogRecord = z.object({
   availability: Availability,
   /** Per-store overrides, keyed by store id (config `storeId`). */
   storeAvailability: z.record(z.string().regex(STORE_ID_PATTERN), Availability),
-  /** Empty = suits every skin type. */
-  skinTypes: z.array(SkinType),
+  /** No skin type among them (empty, or only `sensitive`) = suits every skin type. */
+  skinTypes: z.array(ProductSkinType),
   concerns: z
     .array(ConcernStrength)
     .refine((list) => new Set(list.map((c) => c.concern)).size === list.length, 'each concern at most once'),
@@ -124,7 +132,7 @@ export function recordFingerprintParts(input: CatalogRecord): unknown[] {
 export function normalizeRecord(record: CatalogRecord): CatalogRecord {
   return {
     ...record,
-    skinTypes: SkinType.options.filter((type) => record.skinTypes.includes(type)),
+    skinTypes: ProductSkinType.options.filter((type) => record.skinTypes.includes(type)),
     flags: ProductFlag.options.filter((flag) => record.flags.includes(flag)),
     concerns: [...record.concerns].sort(
       (a, b) => b.strength - a.strength || (a.concern < b.concern ? -1 : 1),

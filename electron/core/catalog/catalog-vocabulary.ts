@@ -1,5 +1,5 @@
 import type { RoutineStep } from '../../shared/schemas/catalog-schemas';
-import type { Concern } from '../../shared/schemas/skin-profile-schemas';
+import type { Concern, SkinType } from '../../shared/schemas/skin-profile-schemas';
 
 /**
  * Words retailers use in their own data, mapped onto our vocabulary. Source files are written by
@@ -115,18 +115,45 @@ export function concernFromWord(word: string): Concern | null {
   return concernLookup.get(normalise(word)) ?? null;
 }
 
-/** Digits after the decimal point per ISO 4217 currency; 2 when not listed. */
-const CURRENCY_EXPONENT: Readonly<Record<string, number>> = {
-  JPY: 0,
-  KRW: 0,
-  CLP: 0,
-  ISK: 0,
-  VND: 0,
-  BHD: 3,
-  KWD: 3,
-  OMR: 3,
-  JOD: 3,
-  TND: 3,
-};
+/**
+ * What a retail feed's skin-type label says about a product. A type narrows who it suits; "all skin
+ * types" suits everyone; "sensitive" marks it as made for sensitive skin (any type); "mature" and
+ * "acne-prone" say what it is for, so they read as concerns.
+ */
+export type SkinTypeLabel =
+  | { kind: 'type'; type: SkinType }
+  | { kind: 'all' }
+  | { kind: 'sensitive' }
+  | { kind: 'concern'; concern: Concern };
 
-export const currencyExponent = (currency: string): number => CURRENCY_EXPONENT[currency] ?? 2;
+const SKIN_TYPE_WORDS: ReadonlyArray<readonly [SkinTypeLabel, readonly string[]]> = [
+  [{ kind: 'type', type: 'oily' }, ['oily', 'oil', 'greasy']],
+  [{ kind: 'type', type: 'combination' }, ['combination', 'combo', 'mixed']],
+  [{ kind: 'type', type: 'normal' }, ['normal', 'balanced']],
+  [{ kind: 'type', type: 'dry' }, ['dry', 'very dry', 'extra dry']],
+  [{ kind: 'all' }, ['all', 'every', 'any', 'suitable for all', 'for all', 'universal']],
+  [
+    { kind: 'sensitive' },
+    ['sensitive', 'very sensitive', 'reactive', 'sensitised', 'sensitized', 'delicate'],
+  ],
+  [{ kind: 'concern', concern: 'wrinkles' }, ['mature', 'ageing', 'aging']],
+  [{ kind: 'concern', concern: 'acne' }, ['acne prone', 'acne', 'blemish prone', 'breakout prone']],
+];
+const skinTypeLookup = lookup(SKIN_TYPE_WORDS);
+
+/**
+ * The labels in a skin-type cell, in order, with what could not be read. Retail feeds separate them
+ * with `;`, `,`, `/`, `|`, "and", "&" or "to" ("normal to dry") and add "skin" or "skin types".
+ */
+export function skinTypeLabels(cell: string): { labels: SkinTypeLabel[]; unknown: string[] } {
+  const labels: SkinTypeLabel[] = [];
+  const unknown: string[] = [];
+  for (const item of cell.split(/[;,/|]|\s(?:and|&|to)\s/i)) {
+    const word = normalise(item).replace(/(?: skin)?(?: types?)?$/, '');
+    if (!word) continue;
+    const label = skinTypeLookup.get(word);
+    if (label) labels.push(label);
+    else unknown.push(item.trim());
+  }
+  return { labels, unknown };
+}

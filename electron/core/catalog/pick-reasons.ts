@@ -33,6 +33,8 @@ export function pickReasons(
     reasons.push({ key: 'spf_protection', params: { spf: c.spf } });
   if (c.skinTypes.includes(shopper.skinType))
     reasons.push({ key: 'suits_skin_type', params: { skinType: shopper.skinType } });
+  if (c.sensitiveSkin && (shopper.sensitive || shopper.cautious))
+    reasons.push({ key: 'suits_sensitive_skin', params: {} });
   if (c.fragranceFree && (shopper.sensitive || shopper.cautious))
     reasons.push({ key: 'fragrance_free_sensitive', params: {} });
   if (c.nonComedogenic && needsOilCare(shopper)) reasons.push({ key: 'non_comedogenic', params: {} });
@@ -56,6 +58,7 @@ export const REASON_KEYS = [
   'addresses_concern',
   'spf_protection',
   'suits_skin_type',
+  'suits_sensitive_skin',
   'fragrance_free_sensitive',
   'non_comedogenic',
   'evening_use',

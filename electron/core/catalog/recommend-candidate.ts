@@ -12,6 +12,8 @@ export interface RecommendCandidate {
   inStock: boolean;
   /** Empty = every skin type. */
   skinTypes: readonly SkinType[];
+  /** Labelled as made for sensitive skin. */
+  sensitiveSkin: boolean;
   concerns: readonly ConcernStrength[];
   fragranceFree: boolean;
   nonComedogenic: boolean;
@@ -50,7 +52,8 @@ export function toCandidate(record: CandidateFields, storeId: string): Recommend
     priceMinor: record.priceMinor | 0,
     currency: record.currency,
     inStock: isInStock(record, storeId),
-    skinTypes: record.skinTypes.map((type) => SKIN_TYPES.get(type) ?? type),
+    skinTypes: record.skinTypes.flatMap((type) => SKIN_TYPES.get(type as SkinType) ?? []),
+    sensitiveSkin: record.skinTypes.includes('sensitive'),
     concerns: record.concerns.map(({ concern, strength }) => ({
       concern: CONCERNS.get(concern) ?? concern,
       strength,

@@ -1,7 +1,14 @@
 import { RoutineStep } from '../../shared/schemas/catalog-schemas';
 import { SkinType, type Concern } from '../../shared/schemas/skin-profile-schemas';
-import { Availability, SKU_PATTERN, STORE_ID_PATTERN, type ConcernStrength } from './catalog-record';
-import { concernFromWord, currencyExponent, stepFromWords } from './catalog-vocabulary';
+import { currencyDigits, decimalToMinor } from '../../shared/money-format';
+import {
+  Availability,
+  ProductSkinType,
+  SKU_PATTERN,
+  STORE_ID_PATTERN,
+  type ConcernStrength,
+} from './catalog-record';
+import { concernFromWord, skinTypeLabels, stepFromWords } from './catalog-vocabulary';
 
 /**
  * Parsers for one cell of a source file. Each returns the value or a reason a member of staff can act
@@ -57,7 +64,9 @@ export function parseStep(value: string): Parsed<RoutineStep> {
 
 /**
  * A price as `24.00`, `24` or Merchant Center's `24.00 USD`; the currency comes from the cell or,
- * failing that, from the currency column. Stored in minor units with the currency's own exponent.
+ * failing that, from the currency column. Stored in the currency's minor units (`money-format.ts`:
+ * JPY 0 digits, USD 2, KWD 3). Zeros past the currency's digits are notation, not value
+ * (`1200.00 JPY` is ¥1,200); any other digit there is an error, never rounded away.
  */
 export function parsePrice(
   value: string,
@@ -68,11 +77,10 @@ export function parsePrice(
   const currency = (match[3] ?? currencyCell).trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency))
     return bad('no ISO 4217 currency (add a currency column or write "24.00 USD")');
-  const exponent = currencyExponent(currency);
-  const fraction = match[2] ?? '';
-  if (fraction.length > exponent)
-    return bad(`${currency} has ${exponent} decimal places, "${value.trim()}" has more`);
-  const priceMinor = Number(match[1]) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || 0);
+  const digits = currencyDigits(currency);
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  const priceMinor = decimalToMinor(match[1] ?? '', fraction, currency);
+  if (priceMinor === null) return bad(`${currency} has ${digits} decimal places, "${value.trim()}" has more`);
   return ok({ priceMinor, currency });
 }
 
@@ -103,38 +111,66 @@ export function parseStoreAvailability(value: string): Parsed<Record<string, Ava
   return ok(result);
 }
 
-/** `oily; combination`; empty or `all` means every skin type. */
-export function parseSkinTypes(value: string): Parsed<SkinType[]> {
-  const items = splitList(value.toLowerCase());
-  if (items.length === 0 || (items.length === 1 && items[0] === 'all')) return ok([]);
-  const types = new Set<SkinType>();
-  for (const item of items) {
-    const parsed = SkinType.safeParse(item);
-    if (!parsed.success)
-      return bad(`"${clip(item)}" is not a skin type (${SkinType.options.join(', ')} or all)`);
-    types.add(parsed.data);
+/**
+ * A list cell read leniently: what could be read, and one reason per item that could not (each
+ * naming the item), so the row keeps its product and the publisher warns about the rest.
+ */
+export interface ListParsed<T> {
+  value: T;
+  dropped: string[];
+}
+
+/**
+ * Retail skin-type labels (`combination; sensitive`, `Normal to dry`, `All skin types`, `mature`,
+ * `acne-prone`). Types come back in vocabulary order, plus `sensitive` when labelled so; an empty
+ * cell, "all" or no type at all means every type. "mature" and "acne-prone" come back as concerns.
+ */
+export function parseSkinTypes(
+  value: string,
+): ListParsed<{ skinTypes: ProductSkinType[]; concerns: Concern[] }> {
+  const { labels, unknown } = skinTypeLabels(value);
+  const types = new Set<ProductSkinType>();
+  const concerns = new Set<Concern>();
+  let all = false;
+  for (const label of labels) {
+    if (label.kind === 'type') types.add(label.type);
+    else if (label.kind === 'sensitive') types.add('sensitive');
+    else if (label.kind === 'concern') concerns.add(label.concern);
+    else all = true;
   }
-  return ok(SkinType.options.filter((type) => types.has(type)));
+  const skinTypes = ProductSkinType.options.filter((t) => types.has(t) && (t === 'sensitive' || !all));
+  return {
+    value: { skinTypes, concerns: [...concerns] },
+    dropped: unknown.map(
+      (item) => `"${clip(item)}" is not a skin type (${SkinType.options.join(', ')}, sensitive or all)`,
+    ),
+  };
 }
 
 /** Strength when a concern is listed without one ("redness" alone): a moderate effect. */
 export const DEFAULT_CONCERN_STRENGTH = 0.6;
 
-/** `redness:0.8; acne:0.4`, strongest first in the result. */
-export function parseConcerns(value: string): Parsed<ConcernStrength[]> {
+/** `redness:0.8; acne:0.4`, strongest first; an unknown concern or a bad strength drops that item. */
+export function parseConcerns(value: string): ListParsed<ConcernStrength[]> {
   const found = new Map<Concern, number>();
+  const dropped: string[] = [];
   for (const item of splitList(value)) {
     const [word = '', strengthText, ...rest] = item.split(/[:=]/).map((part) => part.trim());
     const concern = concernFromWord(word);
-    if (!concern || rest.length > 0) return bad(`"${clip(item)}" is not a concern (e.g. redness:0.8)`);
+    if (!concern || rest.length > 0) {
+      dropped.push(`"${clip(item)}" is not a concern (e.g. redness:0.8)`);
+      continue;
+    }
     if (strengthText !== undefined && !/^(0?\.\d+|0|1(\.0+)?)$/.test(strengthText)) {
-      return bad(`"${clip(item)}": strength must be a number from 0 to 1`);
+      dropped.push(`"${clip(item)}": strength must be a number from 0 to 1`);
+      continue;
     }
     const strength = strengthText === undefined ? DEFAULT_CONCERN_STRENGTH : Number(strengthText);
     found.set(concern, Math.max(found.get(concern) ?? 0, strength));
   }
   const concerns = [...found].map(([concern, strength]) => ({ concern, strength }));
-  return ok(concerns.sort((a, b) => b.strength - a.strength || a.concern.localeCompare(b.concern)));
+  concerns.sort((a, b) => b.strength - a.strength || a.concern.localeCompare(b.concern));
+  return { value: concerns, dropped };
 }
 
 /** `Niacinamide; Zinc PCA` — INCI names, order kept, duplicates dropped. */

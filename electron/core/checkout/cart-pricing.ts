@@ -1,5 +1,6 @@
+import { minorToDecimal } from '../../shared/money-format';
 import type { Money } from '../../shared/schemas/catalog-schemas';
-import type { Cart, CartRequest } from '../../shared/schemas/checkout-schemas';
+import type { Cart, CartChange, CartRequest } from '../../shared/schemas/checkout-schemas';
 import { KioskError } from '../../shared/result';
 import type { CheckoutProduct } from './product-lookup-port';
 
@@ -15,43 +16,78 @@ const MAX_TOTAL_MINOR = 99_999_999;
 const invalid = (message: string) => new KioskError('CART_INVALID', message);
 
 /**
- * Prices a cart from catalog products only. Unknown, out-of-stock or duplicated SKUs, mixed
- * currencies and a `displayedPrice` that differs from the catalog are all CART_INVALID: the shopper
- * is never charged a price they were not shown.
+ * Prices a cart from catalog products only. What changed under the shopper since they saw it — a
+ * product out of stock here, gone from the catalog, or at another price than `displayedPrice` — is
+ * listed in `changes` and never empties the cart: out-of-stock and unknown lines are left out of the
+ * total, a repriced line stays at the catalog's price. A request no shopper could make (a SKU twice,
+ * mixed currencies, an empty cart, a total too large) is CART_INVALID.
  */
 export function priceCart(request: CartRequest, products: readonly CheckoutProduct[], tax: TaxPolicy): Cart {
   if (request.items.length === 0) throw invalid('The cart is empty.');
   const bySku = new Map(products.map((p) => [p.summary.sku, p]));
   const seen = new Set<string>();
-  const lines = request.items.map((item) => {
+  const lines: Cart['lines'] = [];
+  const changes: CartChange[] = [];
+  for (const item of request.items) {
     if (seen.has(item.sku)) throw invalid(`SKU ${item.sku} appears twice in the cart.`);
     seen.add(item.sku);
-    const product = bySku.get(item.sku);
-    if (!product) throw invalid(`Unknown SKU ${item.sku}.`);
-    const { price } = product.summary;
-    if (!product.summary.inStock) throw invalid(`SKU ${item.sku} is out of stock.`);
-    if (item.displayedPrice && !sameMoney(item.displayedPrice, price)) {
-      throw invalid(`The price of ${item.sku} is ${format(price)}, not ${format(item.displayedPrice)}.`);
+    const product = bySku.get(item.sku)?.summary ?? null;
+    const shownPrice = item.displayedPrice ?? null;
+    if (!product) {
+      changes.push({ sku: item.sku, reason: 'unavailable', product: null, shownPrice });
+      continue;
     }
-    return {
-      product: product.summary,
+    if (!product.inStock) {
+      changes.push({ sku: item.sku, reason: 'out_of_stock', product, shownPrice });
+      continue;
+    }
+    if (shownPrice && !sameMoney(shownPrice, product.price))
+      changes.push({ sku: item.sku, reason: 'price_changed', product, shownPrice });
+    const { amountMinor, currency } = product.price;
+    lines.push({
+      product,
       quantity: item.quantity,
-      lineTotal: { amountMinor: price.amountMinor * item.quantity, currency: price.currency },
-    };
-  });
-  const currency = lines[0]?.lineTotal.currency ?? '';
+      lineTotal: { amountMinor: amountMinor * item.quantity, currency },
+    });
+  }
+  const currency = lines[0]?.lineTotal.currency ?? fallbackCurrency(changes);
   if (lines.some((l) => l.lineTotal.currency !== currency)) throw invalid('The cart mixes currencies.');
   const subtotal = lines.reduce((sum, l) => sum + l.lineTotal.amountMinor, 0);
   const { taxMinor, totalMinor } = applyTax(subtotal, tax);
   if (totalMinor > MAX_TOTAL_MINOR) throw invalid('The cart total is above what the kiosk can take.');
   return {
     lines,
+    changes,
     subtotal: { amountMinor: subtotal, currency },
     tax: taxMinor === null ? null : { amountMinor: taxMinor, currency },
     total: { amountMinor: totalMinor, currency },
     taxDisplay: tax.display,
   };
 }
+
+/**
+ * The cart as a payment may take it: exactly what the shopper was shown. Any change (a line out of
+ * stock, gone, or repriced since it was shown) is CART_CHANGED, so nobody is charged for a cart they
+ * have not seen; the renderer prices again and marks the changed lines.
+ */
+export function requireUnchanged(cart: Cart): Cart {
+  if (cart.changes.length > 0) {
+    const what = cart.changes.map((c) =>
+      c.reason === 'price_changed' && c.product && c.shownPrice
+        ? `${c.sku} now costs ${format(c.product.price)}, not ${format(c.shownPrice)}`
+        : `${c.sku} is ${c.reason === 'out_of_stock' ? 'out of stock' : 'no longer sold here'}`,
+    );
+    throw new KioskError('CART_CHANGED', `The cart changed since it was shown: ${what.join('; ')}.`, {
+      changed: cart.changes.length,
+    });
+  }
+  if (cart.lines.length === 0) throw invalid('The cart is empty.');
+  return cart;
+}
+
+/** A cart with no payable line still names a currency: one the shopper saw, or ISO's "none" (XXX). */
+const fallbackCurrency = (changes: readonly CartChange[]): string =>
+  changes.map((c) => c.product?.price.currency ?? c.shownPrice?.currency).find(Boolean) ?? 'XXX';
 
 /**
  * Tax in whole minor units, rounded half up once per cart (not per line, which drifts). Included tax
@@ -76,4 +112,5 @@ export function applyTax(
 const divRoundHalfUp = (numerator: number, denominator: number) =>
   Math.floor((2 * numerator + denominator) / (2 * denominator));
 const sameMoney = (a: Money, b: Money) => a.amountMinor === b.amountMinor && a.currency === b.currency;
-const format = (m: Money) => `${(m.amountMinor / 100).toFixed(2)} ${m.currency}`;
+/** `34.50 USD`, `1200 JPY`: unambiguous in logs and on staff screens, whatever the locale. */
+const format = (m: Money) => `${minorToDecimal(m.amountMinor, m.currency)} ${m.currency}`;

@@ -48,6 +48,7 @@ export class PaymentService {
 
   async start(cart: Cart): Promise<PaymentState> {
     const { log } = this.deps.ctx;
+    this.assertCartOpen();
     if (this.run) {
       const active = log.get(this.run.orderId);
       if (active && sameCart(active, cart)) return this.stateOf(active);
@@ -77,6 +78,20 @@ export class PaymentService {
     });
     this.current = order.orderId;
     return this.launch(order);
+  }
+
+  /**
+   * A session's cart closes when its payment is captured: from then until the session ends, every
+   * new payment is refused with CART_CLOSED, whatever cart the renderer still holds, so a paid cart
+   * can never be paid twice.
+   */
+  assertCartOpen(): void {
+    const order = this.current ? this.deps.ctx.log.get(this.current) : null;
+    if (order && (order.status === 'captured' || order.status === 'refunded')) {
+      throw new KioskError('CART_CLOSED', 'This cart is paid. Start a new session to buy something else.', {
+        orderId: order.orderId,
+      });
+    }
   }
 
   /** Cancels the order's payment; waits until the reader and Stripe agree (or are unreachable). */

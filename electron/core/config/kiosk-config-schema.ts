@@ -27,7 +27,10 @@ export const KioskConfigSchema = z
       .prefault({}),
     staff: z
       .object({
-        /** `scrypt$N$r$p$saltB64$hashB64` (written by `skinkiosk provision --pin`); null = the demo PIN 1234. */
+        /**
+         * `scrypt$N$r$p$saltB64$hashB64` (written by `skinkiosk provision --pin`). Null in a config
+         * file keeps staff mode closed; only a kiosk with no file at all takes the demo PIN 1234.
+         */
         pinHash: z
           .string()
           .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/)

@@ -3,6 +3,8 @@ import type { HealthReport } from '../../shared/schemas/system-schemas';
 /** Stable reason codes: monitoring alerts match on them, the staff screen shows their text. */
 export const HEALTH_REASONS = {
   needs_setup: 'The kiosk config file is missing fields or invalid; the kiosk runs in "needs setup" mode.',
+  staff_pin_missing:
+    'No staff PIN is provisioned on this installed kiosk: staff mode is closed, or open to the demo PIN when there is no config file.',
   camera_missing: 'No camera found.',
   camera_denied: 'The camera is present but access was refused.',
   catalog_stale: 'The product catalog has not synced from its feed for more than 24 hours.',
@@ -24,6 +26,8 @@ export interface HealthInputs {
   version: string;
   uptimeSec: number;
   needsSetup: boolean;
+  /** An installed build whose staff mode has no PIN of its own (see staff-pin-policy). */
+  staffPinMissing: boolean;
   camera: 'ok' | 'missing' | 'denied' | 'unknown';
   /** Null when no feed is configured (bundled demo catalog): there is nothing to be stale against. */
   catalog: { feedConfigured: boolean; lastSyncAtMs: number | null } | null;
@@ -60,6 +64,7 @@ export function fellBackToCpu(inference: NonNullable<HealthInputs['inference']>)
 export function evaluateHealth(inputs: HealthInputs): HealthReport {
   const reasons: HealthReason[] = [];
   if (inputs.needsSetup) reasons.push('needs_setup');
+  if (inputs.staffPinMissing) reasons.push('staff_pin_missing');
   if (inputs.camera === 'missing') reasons.push('camera_missing');
   if (inputs.camera === 'denied') reasons.push('camera_denied');
   if (inputs.catalog?.feedConfigured) {

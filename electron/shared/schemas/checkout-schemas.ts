@@ -27,8 +27,28 @@ export const CartLine = z.object({
   quantity: z.number().int().positive(),
   lineTotal: Money,
 });
+
+/**
+ * A line of the shopper's cart that is not as they saw it: `out_of_stock` and `unavailable` (no
+ * longer in the catalog) lines are left out of the total; a `price_changed` line stays in it at the
+ * catalog's price, and `shownPrice` is the unit price the shopper was shown.
+ */
+export const CartChange = z.object({
+  sku: z.string(),
+  reason: z.enum(['out_of_stock', 'unavailable', 'price_changed']),
+  /** The product as the catalog has it now; null when it is no longer in the catalog. */
+  product: ProductSummary.nullable(),
+  shownPrice: Money.nullable(),
+});
+export type CartChange = z.infer<typeof CartChange>;
+
+/**
+ * A priced cart. `lines` are what can be paid for now; `changes` marks the lines that changed under
+ * the shopper. `payment:start` takes only a cart without changes (CART_CHANGED otherwise).
+ */
 export const Cart = z.object({
   lines: z.array(CartLine),
+  changes: z.array(CartChange),
   subtotal: Money,
   tax: Money.nullable(),
   total: Money,

@@ -29,6 +29,11 @@ export const StaffStatus = z.object({
   /** ISO time until which PIN entry is locked after too many wrong tries. */
   lockedUntil: z.string().nullable(),
   attemptsLeft: z.number().int().nonnegative(),
+  /**
+   * False when no PIN can open staff mode on this kiosk: its config file names none, or the file
+   * cannot be used ("needs setup"). A kiosk with a config file never accepts the demo PIN.
+   */
+  pinConfigured: z.boolean(),
 });
 export type StaffStatus = z.infer<typeof StaffStatus>;
 

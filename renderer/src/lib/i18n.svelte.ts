@@ -1,5 +1,6 @@
 import en from '../../../resources/locales/en.json';
 import es from '../../../resources/locales/es.json';
+import { formatMoney } from '../../../electron/shared/money-format';
 import type { Locale } from '../../../electron/shared/schemas/system-schemas';
 
 type Messages = Record<string, string>;
@@ -24,8 +25,9 @@ export class I18n {
   tOr = (key: string, fallback: string, params: TParams = {}): string =>
     key in catalogs[this.locale] || key in catalogs.en ? this.t(key, params) : fallback;
 
+  /** Minor units in the currency's own digits (¥1,200 is 1200, $12.00 is 1200). */
   formatMoney = (amountMinor: number, currency: string): string =>
-    new Intl.NumberFormat(this.locale, { style: 'currency', currency }).format(amountMinor / 100);
+    formatMoney(amountMinor, currency, this.locale);
 
   set(locale: Locale): void {
     this.locale = locale;

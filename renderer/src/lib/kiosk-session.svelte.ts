@@ -1,6 +1,6 @@
 import type { AnalysisResult, Frame } from '../../../electron/shared/schemas/analysis-schemas';
-import type { Routine } from '../../../electron/shared/schemas/catalog-schemas';
-import type { CartRequest, PaymentState } from '../../../electron/shared/schemas/checkout-schemas';
+import type { Money, ProductSummary, Routine } from '../../../electron/shared/schemas/catalog-schemas';
+import type { Cart, CartRequest, PaymentState } from '../../../electron/shared/schemas/checkout-schemas';
 import type { QuestionnaireAnswers } from '../../../electron/shared/schemas/questionnaire-schemas';
 import type { SkinProfile } from '../../../electron/shared/schemas/skin-profile-schemas';
 import type { AppInfo, CameraState } from '../../../electron/shared/schemas/system-schemas';
@@ -23,6 +23,15 @@ export type Screen =
   | 'thank-you'
   | 'staff';
 
+/** A cart line as the shopper chose it, with the unit price they were shown when they added it. */
+export interface CartItem {
+  sku: string;
+  quantity: number;
+  displayedPrice: Money;
+  /** Brand and name, to name the line even if the product leaves the catalog. */
+  name: string;
+}
+
 export type EndReason = 'completed' | 'idle' | 'start_over' | 'declined_consent' | 'error';
 
 /** The shopper's photo, kept only as an in-memory object URL and revoked when the session ends. */
@@ -44,7 +53,9 @@ export class KioskSession {
   analysis = $state<AnalysisResult | null>(null);
   profile = $state<SkinProfile | null>(null);
   routine = $state<Routine | null>(null);
-  cart = $state<CartRequest['items']>([]);
+  cart = $state<CartItem[]>([]);
+  /** The cart as main last priced it: the payable lines and the lines that changed. */
+  priced = $state<Cart | null>(null);
   payment = $state<PaymentState | null>(null);
   cameraState = $state<CameraState | null>(null);
   error = $state<KioskErrorShape | null>(null);
@@ -61,7 +72,11 @@ export class KioskSession {
     client.on('payment:state', (p) => {
       if (p.orderId !== this.payment?.orderId) return;
       this.payment = p;
-      if (p.phase === 'succeeded' && this.screen === 'payment') this.go('thank-you');
+      if (p.phase !== 'succeeded') return;
+      // Paid: the cart is closed (main refuses to take it again) and the header shows it empty.
+      this.cart = [];
+      this.priced = null;
+      if (this.screen === 'payment') this.go('thank-you');
     });
   }
 
@@ -88,17 +103,59 @@ export class KioskSession {
     this.photo = photo;
   }
 
-  addToCart(sku: string, quantity = 1): void {
-    const existing = this.cart.find((i) => i.sku === sku);
+  /** Adds a product the store has in stock; an out-of-stock product cannot be added here. */
+  addToCart(product: ProductSummary, quantity = 1): boolean {
+    if (!product.inStock) return false;
+    const existing = this.cart.find((i) => i.sku === product.sku);
     if (existing) existing.quantity = Math.min(10, existing.quantity + quantity);
-    else this.cart.push({ sku, quantity });
+    else
+      this.cart.push({
+        sku: product.sku,
+        quantity,
+        displayedPrice: { ...product.price },
+        name: `${product.brand} ${product.name}`,
+      });
+    return true;
   }
 
   setQuantity(sku: string, quantity: number): void {
     this.cart =
       quantity <= 0
         ? this.cart.filter((i) => i.sku !== sku)
-        : this.cart.map((i) => (i.sku === sku ? { sku, quantity: Math.min(10, quantity) } : i));
+        : this.cart.map((i) => (i.sku === sku ? { ...i, quantity: Math.min(10, quantity) } : i));
+  }
+
+  /** The cart as the contract takes it: plain objects, each with the price the shopper saw. */
+  cartRequest(): CartRequest {
+    return {
+      items: this.cart.map((i) => ({
+        sku: i.sku,
+        quantity: i.quantity,
+        displayedPrice: { ...i.displayedPrice },
+      })),
+    };
+  }
+
+  /**
+   * Pays exactly the lines the shopper sees priced, at the prices shown; lines marked as changed
+   * are never sent. Main refuses with CART_CHANGED if anything changed since, and the cart screen
+   * prices again.
+   */
+  async pay(): Promise<boolean> {
+    const lines = this.priced?.lines ?? [];
+    if (lines.length === 0) return false;
+    const items = lines.map((l) => ({
+      sku: l.product.sku,
+      quantity: l.quantity,
+      displayedPrice: { ...l.product.price },
+    }));
+    const result = await this.client.invoke('payment:start', { items });
+    if (!result.ok) {
+      this.error = result.error;
+      return false;
+    }
+    this.payment = result.value;
+    return true;
   }
 
   openStaff(): void {
@@ -120,6 +177,7 @@ export class KioskSession {
     this.profile = null;
     this.routine = null;
     this.cart = [];
+    this.priced = null;
     this.payment = null;
     this.error = null;
     if (this.screen !== 'staff') this.screen = 'attract';

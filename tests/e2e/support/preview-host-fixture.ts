@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { artifactsDir, repoRoot } from './e2e-env';
+import { DEMO_PIN_HASH } from '../../../electron/adapters/fleet/pin-hash-adapter';
 
 /** The demo shop's link settings (what a kiosk without a config file uses), for hosts with a config. */
 export const DEMO_LINKS = {
@@ -14,6 +15,12 @@ export const DEMO_LINKS = {
     resultsPageUrl: 'https://shop.example/skin-results/',
   },
 };
+
+/**
+ * The config most E2E hosts run: the demo shop's links, and the PIN 1234 provisioned as the kiosk's
+ * own (a kiosk with a config file never accepts the demo PIN, so the file names it).
+ */
+export const E2E_CONFIG = { ...DEMO_LINKS, staff: { pinHash: DEMO_PIN_HASH } };
 
 export interface PreviewHost {
   url: string;
@@ -87,7 +94,7 @@ export const test = base.extend<
     // Playwright requires the destructuring form for a fixture's first argument, even when empty.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const host = await startHost(DEMO_LINKS);
+      const host = await startHost(E2E_CONFIG);
       await use(host);
       await host.stop();
     },

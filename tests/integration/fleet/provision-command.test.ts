@@ -97,7 +97,7 @@ describe('skinkiosk provision', () => {
     expect(stdout.join('\n')).not.toContain('rk_live');
   });
 
-  it('a minimal kiosk runs demo payments and warns that the demo PIN applies', async () => {
+  it('a minimal kiosk runs demo payments and warns that staff mode stays closed without a PIN', async () => {
     expect(
       await runProvisionCommand(['--store', 's1', '--kiosk', 'k1', '--out', out, '--metrics-port', 'off']),
     ).toBe(0);
@@ -107,7 +107,7 @@ describe('skinkiosk provision', () => {
       staff: { pinHash: null },
       monitoring: { metricsPort: null },
     });
-    expect(stderr.join('\n')).toMatch(/demo PIN 1234/);
+    expect(stderr.join('\n')).toMatch(/staff mode stays closed/);
   });
 
   it('refuses incomplete or invalid settings with readable reasons and writes nothing', async () => {

@@ -22,11 +22,16 @@ function deps(
 describe('invokeChannel', () => {
   it('parses input and returns the handler value as ok', async () => {
     const d = deps({
-      'staff:unlock': async ({ pin }) => ({ unlocked: pin === '1234', lockedUntil: null, attemptsLeft: 5 }),
+      'staff:unlock': async ({ pin }) => ({
+        unlocked: pin === '1234',
+        lockedUntil: null,
+        attemptsLeft: 5,
+        pinConfigured: true,
+      }),
     });
     expect(await invokeChannel(d, 'staff:unlock', { pin: '1234' }, sink)).toEqual({
       ok: true,
-      value: { unlocked: true, lockedUntil: null, attemptsLeft: 5 },
+      value: { unlocked: true, lockedUntil: null, attemptsLeft: 5, pinConfigured: true },
     });
   });
 
@@ -49,7 +54,7 @@ describe('invokeChannel', () => {
     const d = deps({
       'staff:unlock': async (input) => {
         seen.push(input);
-        return { unlocked: false, lockedUntil: null, attemptsLeft: 5 };
+        return { unlocked: false, lockedUntil: null, attemptsLeft: 5, pinConfigured: true };
       },
     });
     expect(await invokeChannel(d, 'fs:read', {}, sink)).toMatchObject({

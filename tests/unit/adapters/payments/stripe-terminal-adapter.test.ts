@@ -58,6 +58,32 @@ describe('StripeTerminalAdapter against the emulator', () => {
     expect((await gateway.createIntent(request, 'ord_a:create')).id).toBe(intent.id);
   });
 
+  it.each([
+    ['JPY', 1200, 1200, '1200 JPY'],
+    ['USD', 1200, 1200, '12.00 USD'],
+    ['KWD', 1250, 1250, '1.250 KWD'],
+    // Whole forints to Intl (the kiosk's unit), hundredths to Stripe.
+    ['HUF', 12990, 1299000, '12990.00 HUF'],
+  ])('charges %s %i in Stripe’s own units and reads it back', async (currency, minor, stripe, receipt) => {
+    const intent = await gateway.createIntent({ ...request, amountMinor: minor, currency }, `k-${currency}`);
+    expect(emulator.store.paymentIntents.get(intent.id)?.amount).toBe(stripe);
+    expect(intent.amountMinor).toBe(minor);
+    await gateway.processIntent(readerId, intent.id, `k-${currency}:p1`);
+    emulator.presentCard(readerId, 'success');
+    await new Promise((r) => setTimeout(r, 30));
+    const captured = await gateway.captureIntent(intent.id, `k-${currency}:capture`);
+    const page = await fetch(captured.receiptUrl ?? '');
+    expect(await page.text()).toContain(`Amount: ${receipt}`);
+  });
+
+  it('refuses an amount Stripe cannot take exactly instead of rounding it', async () => {
+    const err = await rejection(
+      gateway.createIntent({ ...request, amountMinor: 5125, currency: 'KWD' }, 'k-kwd'),
+    );
+    expect(err).toMatchObject({ kind: 'invalid', code: 'amount_not_chargeable' });
+    expect(emulator.store.paymentIntents.size).toBe(0);
+  });
+
   it('maps the reader action and decline code', async () => {
     const intent = await gateway.createIntent(request, 'k1');
     expect(await gateway.processIntent(readerId, intent.id, 'k1:p1')).toEqual({

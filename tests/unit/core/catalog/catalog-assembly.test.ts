@@ -63,7 +63,9 @@ describe('assembleCatalog', () => {
       ],
     );
     const result = assembleCatalog(products, attributes);
-    expect(result.records.map((r) => r.sku)).toEqual(['B1']);
+    // B2's unreadable concern is dropped with a warning; the product itself is fine.
+    expect(result.records.map((r) => r.sku)).toEqual(['B1', 'B2']);
+    expect(result.records[1]?.concerns).toEqual([]);
     expect(result.records[0]).toMatchObject({
       step: 'moisturizer',
       ingredients: ['Glycerin', 'Ceramide NP'],
@@ -75,7 +77,9 @@ describe('assembleCatalog', () => {
     });
     const messages = result.issues.map(formatIssue);
     expect(messages).toContain('attrs.csv line 3: no product with SKU "B9" in the product file');
-    expect(messages.some((m) => m.startsWith('attrs.csv line 4, column concerns:'))).toBe(true);
+    expect(result.warnings.map(formatIssue)).toEqual([
+      'attrs.csv line 4, column concerns: "oiliness:wrong": strength must be a number from 0 to 1; dropped, product kept',
+    ]);
   });
 
   it('rejects a duplicate SKU and keeps the first row', () => {

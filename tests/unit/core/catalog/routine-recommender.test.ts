@@ -216,6 +216,49 @@ describe('recommendRoutine', () => {
     expect(plan.slots[0]!.picks[0]!.reasons.map((r) => r.key)).toContain('fragrance_free_sensitive');
   });
 
+  it('prefers a product made for sensitive skin for skin that reacts, without loosening the hard rules', () => {
+    const labelled = [
+      // Targets redness a little less than the centella serum, but is labelled for sensitive skin.
+      candidate({
+        sku: 'se-zz-sensitive',
+        step: 'serum',
+        priceMinor: 2600,
+        concerns: [{ concern: 'redness', strength: 0.9 }],
+        skinTypes: ['sensitive'],
+        flags: ['fragrance_free'],
+      }),
+      // Labelled for sensitive skin but not fragrance-free: never for sensitive skin all the same.
+      candidate({
+        sku: 'se-scented-sensitive',
+        step: 'serum',
+        priceMinor: 900,
+        concerns: [{ concern: 'redness', strength: 1 }],
+        skinTypes: ['sensitive'],
+      }),
+    ];
+    const pool = poolOf([...BASE, ...labelled]);
+    const reacts = needs({
+      type: 'normal',
+      sensitive: true,
+      concerns: [{ concern: 'redness', weight: 0.8 }],
+    });
+    const plan = recommendRoutine(reacts, pool, null);
+    const treat = plan.slots.find((s) => s.step === 'serum')!;
+    expect(treat.picks[0]!.sku).toBe('se-zz-sensitive');
+    expect(treat.picks[0]!.reasons.map((r) => r.key)).toContain('suits_sensitive_skin');
+    expect(allSkus(plan)).not.toContain('se-scented-sensitive');
+    // Without skin that reacts the label earns nothing: the strongest redness serum leads.
+    const calm = needs({ type: 'normal', concerns: [{ concern: 'redness', weight: 0.8 }] });
+    const calmTreat = recommendRoutine(calm, pool, null).slots.find((s) => s.step === 'serum')!;
+    expect(calmTreat.picks[0]!.sku).toBe('se-scented-sensitive');
+    expect(calmTreat.picks[0]!.reasons.map((r) => r.key)).not.toContain('suits_sensitive_skin');
+    // "sensitive" never narrows the skin types a product suits.
+    expect(labelled.map((c) => [c.skinTypes, c.sensitiveSkin])).toEqual([
+      [[], true],
+      [[], true],
+    ]);
+  });
+
   it('respects skin types and puts in-stock products first', () => {
     const plan = recommendRoutine(
       needs({ type: 'oily', concerns: [{ concern: 'dryness', weight: 0.9 }] }),

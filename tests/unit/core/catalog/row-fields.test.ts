@@ -39,21 +39,48 @@ describe('catalog cell parsers', () => {
     expect(reason(f.parseStep(''))).toMatch(/required/);
   });
 
-  it('reads concerns with strengths, synonyms and a default strength', () => {
-    expect(value(f.parseConcerns('redness:0.8; Hyperpigmentation=0.5; acne'))).toEqual([
-      { concern: 'redness', strength: 0.8 },
-      { concern: 'acne', strength: f.DEFAULT_CONCERN_STRENGTH },
-      { concern: 'dark_spots', strength: 0.5 },
+  it('reads concerns with strengths, synonyms and a default strength, dropping what it cannot read', () => {
+    expect(f.parseConcerns('redness:0.8; Hyperpigmentation=0.5; acne')).toEqual({
+      value: [
+        { concern: 'redness', strength: 0.8 },
+        { concern: 'acne', strength: f.DEFAULT_CONCERN_STRENGTH },
+        { concern: 'dark_spots', strength: 0.5 },
+      ],
+      dropped: [],
+    });
+    expect(f.parseConcerns('dryness:1; dryness:.4').value).toEqual([{ concern: 'dryness', strength: 1 }]);
+    const mixed = f.parseConcerns('redness:1.5; sparkle:0.3; acne:0.7');
+    expect(mixed.value).toEqual([{ concern: 'acne', strength: 0.7 }]);
+    expect(mixed.dropped).toEqual([
+      '"redness:1.5": strength must be a number from 0 to 1',
+      '"sparkle:0.3" is not a concern (e.g. redness:0.8)',
     ]);
-    expect(value(f.parseConcerns('dryness:1; dryness:.4'))).toEqual([{ concern: 'dryness', strength: 1 }]);
-    expect(reason(f.parseConcerns('redness:1.5'))).toMatch(/from 0 to 1/);
-    expect(reason(f.parseConcerns('sparkle:0.3'))).toMatch(/not a concern/);
   });
 
-  it('reads skin types, flags, SPF and availability', () => {
-    expect(value(f.parseSkinTypes('Oily; combination'))).toEqual(['oily', 'combination']);
-    expect(value(f.parseSkinTypes('all'))).toEqual([]);
-    expect(reason(f.parseSkinTypes('oily; shiny'))).toMatch(/not a skin type/);
+  it.each([
+    ['Oily; combination', ['oily', 'combination'], []],
+    ['all', [], []],
+    ['All skin types', [], []],
+    ['combination;sensitive', ['combination', 'sensitive'], []],
+    ['Sensitive skin', ['sensitive'], []],
+    ['all skin types; sensitive', ['sensitive'], []],
+    ['Normal to Dry', ['normal', 'dry'], []],
+    ['Combination/Oily, Acne-prone', ['oily', 'combination'], ['acne']],
+    ['Mature skin', [], ['wrinkles']],
+    ['dry and mature', ['dry'], ['wrinkles']],
+  ])('reads the retail skin-type label %j', (cell, types, concerns) => {
+    expect(f.parseSkinTypes(cell)).toEqual({ value: { skinTypes: types, concerns }, dropped: [] });
+  });
+
+  it('drops an unknown skin type and keeps the rest', () => {
+    const parsed = f.parseSkinTypes('oily; shiny');
+    expect(parsed.value.skinTypes).toEqual(['oily']);
+    expect(parsed.dropped).toEqual([
+      '"shiny" is not a skin type (oily, combination, normal, dry, sensitive or all)',
+    ]);
+  });
+
+  it('reads flags, SPF and availability', () => {
     expect(value(f.parseFlag('Yes'))).toBe(true);
     expect(value(f.parseFlag(''))).toBe(false);
     expect(reason(f.parseFlag('maybe'))).toMatch(/yes or no/);

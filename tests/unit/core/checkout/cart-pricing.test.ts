@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyTax, priceCart } from '../../../../electron/core/checkout/cart-pricing';
+import { applyTax, priceCart, requireUnchanged } from '../../../../electron/core/checkout/cart-pricing';
 import { KioskError } from '../../../../electron/shared/result';
-import { CATALOG } from './checkout-fixtures';
+import { CATALOG, product } from './checkout-fixtures';
 
 const included = { display: 'included' as const, ratePercent: 0 };
 
@@ -45,32 +45,92 @@ describe('priceCart', () => {
     expect(cart.total.amountMinor).toBe(3450);
   });
 
-  it('rejects an altered price with CART_INVALID', () => {
-    const err = cartError(() =>
-      priceCart(
-        { items: [{ sku: 'SER-002', quantity: 1, displayedPrice: { amountMinor: 1, currency: 'USD' } }] },
-        CATALOG,
-        included,
-      ),
+  it('marks a price that changed since it was shown, keeps the line, and refuses to pay it', () => {
+    const cart = priceCart(
+      {
+        items: [
+          { sku: 'CLN-001', quantity: 1, displayedPrice: { amountMinor: 1800, currency: 'USD' } },
+          { sku: 'SER-002', quantity: 1, displayedPrice: { amountMinor: 1, currency: 'USD' } },
+        ],
+      },
+      CATALOG,
+      included,
     );
-    expect(err.code).toBe('CART_INVALID');
-    expect(err.message).toContain('34.50 USD');
+    expect(cart.lines.map((l) => l.product.sku)).toEqual(['CLN-001', 'SER-002']);
+    expect(cart.total.amountMinor).toBe(1800 + 3450);
+    expect(cart.changes).toEqual([
+      expect.objectContaining({
+        sku: 'SER-002',
+        reason: 'price_changed',
+        shownPrice: { amountMinor: 1, currency: 'USD' },
+      }),
+    ]);
+    const err = cartError(() => requireUnchanged(cart));
+    expect(err.code).toBe('CART_CHANGED');
+    expect(err.message).toContain('now costs 34.50 USD, not 0.01 USD');
   });
 
-  it('rejects a displayed price in another currency', () => {
-    const err = cartError(() =>
-      priceCart(
-        { items: [{ sku: 'SER-002', quantity: 1, displayedPrice: { amountMinor: 3450, currency: 'EUR' } }] },
-        CATALOG,
-        included,
-      ),
+  it('keeps the valid lines when one went out of stock or left the catalog', () => {
+    const cart = priceCart(
+      {
+        items: [
+          { sku: 'CLN-001', quantity: 2 },
+          { sku: 'OOS-004', quantity: 1, displayedPrice: { amountMinor: 1500, currency: 'USD' } },
+          { sku: 'GONE-009', quantity: 1, displayedPrice: { amountMinor: 999, currency: 'USD' } },
+          { sku: 'SER-002', quantity: 1 },
+        ],
+      },
+      CATALOG,
+      included,
     );
-    expect(err.code).toBe('CART_INVALID');
+    expect(cart.lines.map((l) => [l.product.sku, l.quantity])).toEqual([
+      ['CLN-001', 2],
+      ['SER-002', 1],
+    ]);
+    expect(cart.total).toEqual({ amountMinor: 2 * 1800 + 3450, currency: 'USD' });
+    expect(cart.changes.map((c) => [c.sku, c.reason, c.product?.name ?? null])).toEqual([
+      ['OOS-004', 'out_of_stock', 'Product OOS-004'],
+      ['GONE-009', 'unavailable', null],
+    ]);
+    expect(cartError(() => requireUnchanged(cart)).code).toBe('CART_CHANGED');
+    // What the shopper can still pay for is exactly the lines that were kept.
+    const payable = priceCart(
+      { items: cart.lines.map((l) => ({ sku: l.product.sku, quantity: l.quantity })) },
+      CATALOG,
+      included,
+    );
+    expect(requireUnchanged(payable).total).toEqual(cart.total);
+  });
+
+  it('a cart with nothing left to pay still names its currency and cannot be paid', () => {
+    const cart = priceCart({ items: [{ sku: 'OOS-004', quantity: 1 }] }, CATALOG, included);
+    expect(cart.lines).toEqual([]);
+    expect(cart.total).toEqual({ amountMinor: 0, currency: 'USD' });
+    expect(cartError(() => requireUnchanged(cart)).code).toBe('CART_CHANGED');
+  });
+
+  it('speaks of a currency without cents in its own units', () => {
+    const yen = [product('JP-1', 1200, {}, { price: { amountMinor: 1200, currency: 'JPY' } })];
+    const cart = priceCart(
+      { items: [{ sku: 'JP-1', quantity: 2, displayedPrice: { amountMinor: 1000, currency: 'JPY' } }] },
+      yen,
+      included,
+    );
+    expect(cart.total).toEqual({ amountMinor: 2400, currency: 'JPY' });
+    expect(cartError(() => requireUnchanged(cart)).message).toContain('now costs 1200 JPY, not 1000 JPY');
+  });
+
+  it('marks a displayed price in another currency as changed', () => {
+    const cart = priceCart(
+      { items: [{ sku: 'SER-002', quantity: 1, displayedPrice: { amountMinor: 3450, currency: 'EUR' } }] },
+      CATALOG,
+      included,
+    );
+    expect(cart.changes.map((c) => c.reason)).toEqual(['price_changed']);
+    expect(cartError(() => requireUnchanged(cart)).code).toBe('CART_CHANGED');
   });
 
   it.each([
-    ['unknown SKU', [{ sku: 'NOPE-999', quantity: 1 }], 'Unknown SKU NOPE-999'],
-    ['out of stock', [{ sku: 'OOS-004', quantity: 1 }], 'out of stock'],
     [
       'duplicate SKU',
       [

@@ -13,6 +13,7 @@ const healthy: HealthInputs = {
   version: '0.1.0',
   uptimeSec: 3600.4,
   needsSetup: false,
+  staffPinMissing: false,
   camera: 'ok',
   catalog: { feedConfigured: true, lastSyncAtMs: NOW - 60_000 },
   inference: { executionProvider: 'webgpu', tried: [{ provider: 'webgpu', ok: true }] },
@@ -32,6 +33,7 @@ describe('health evaluation', () => {
     [{ camera: 'denied' as const }, 'camera_denied'],
     [{ reader: 'offline' as const }, 'reader_offline'],
     [{ needsSetup: true }, 'needs_setup'],
+    [{ staffPinMissing: true }, 'staff_pin_missing'],
     [{ updateFailures: 3 }, 'updates_failing'],
     [
       { inference: { executionProvider: 'none', tried: [{ provider: 'cpu', ok: false }] } },

@@ -4,6 +4,7 @@ import {
   attemptsLeft,
   initialStaffLockState,
   isLockedOut,
+  restoreStaffLock,
 } from '../../../../electron/core/staff/staff-lock-policy';
 
 const rules = { maxAttempts: 5, lockoutSec: 300 };
@@ -30,5 +31,21 @@ describe('staff lock policy', () => {
     const after = applyPinAttempt(locked, false, rules, 400_000);
     expect(after.failures).toBe(1);
     expect(isLockedOut(after, 400_000)).toBe(false);
+  });
+
+  it('restores a stored lock, failing closed and never further than one lockout ahead', () => {
+    expect(restoreStaffLock(null, rules, 0)).toEqual(initialStaffLockState);
+    expect(restoreStaffLock('unreadable', rules, 1000)).toEqual({
+      failures: 0,
+      lockedUntilMs: 301_000,
+      unlocked: false,
+    });
+    expect(restoreStaffLock({ failures: 3, lockedUntilMs: null }, rules, 0).failures).toBe(3);
+    expect(restoreStaffLock({ failures: 9, lockedUntilMs: null }, rules, 0).lockedUntilMs).toBe(300_000);
+    expect(restoreStaffLock({ failures: 0, lockedUntilMs: 50_000 }, rules, 0).lockedUntilMs).toBe(50_000);
+    expect(restoreStaffLock({ failures: 0, lockedUntilMs: 9e12 }, rules, 0).lockedUntilMs).toBe(300_000);
+    expect(restoreStaffLock({ failures: 2, lockedUntilMs: 50_000 }, rules, 60_000)).toEqual(
+      initialStaffLockState,
+    );
   });
 });
