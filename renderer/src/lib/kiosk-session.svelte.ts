@@ -88,10 +88,17 @@ export class KioskSession {
     this.photo = photo;
   }
 
+  /** The shopper accepted the consent screen: counted in the store funnel, then on to the questions. */
+  acceptConsent(): void {
+    void this.client.invoke('session:milestone', { step: 'consent' });
+    this.go('questionnaire');
+  }
+
   addToCart(sku: string, quantity = 1): void {
     const existing = this.cart.find((i) => i.sku === sku);
     if (existing) existing.quantity = Math.min(10, existing.quantity + quantity);
     else this.cart.push({ sku, quantity });
+    void this.client.invoke('session:milestone', { step: 'added_to_cart' });
   }
 
   setQuantity(sku: string, quantity: number): void {
