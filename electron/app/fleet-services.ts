@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SystemInfo } from '../shared/schemas/staff-schemas';
 import type { EventName } from '../shared/ipc-contract';
+import type { Result } from '../shared/result';
 import type { KioskConfig } from '../core/config/kiosk-config-schema';
 import type { Logger } from '../core/ports/logger-port';
 import type { UpdateDriver } from '../core/fleet/update-driver-port';
@@ -12,8 +13,10 @@ import { KioskMetrics } from '../adapters/fleet/kiosk-metrics-adapter';
 import { startMetricsServer, type MetricsServer } from '../adapters/fleet/metrics-server-adapter';
 import { SessionActivityTracker, type SessionSource } from '../adapters/fleet/session-activity-tracker';
 import { UpdateService } from '../adapters/fleet/update-service';
+import type { SecretSealer } from '../adapters/fleet/secret-sealer';
 import type { EventSink } from './handler-types';
 import type { KioskPaths } from './kiosk-paths';
+import { createTelemetryServices, type TelemetryServices } from './telemetry-services';
 
 /** What an update driver is built from; the host decides how (electron-updater in main). */
 export interface UpdateFeed {
@@ -39,6 +42,10 @@ export interface FleetServiceOptions {
   echoLogs?: boolean;
   /** First update check after start (default 30 s). */
   firstUpdateCheckDelayMs?: number;
+  /** Opens sealed secrets (Electron main's safeStorage); absent = plain secrets only. */
+  sealer?: SecretSealer | null;
+  /** Electron main started the crash reporter. */
+  crashReports?: boolean;
   now?: () => number;
 }
 
@@ -49,12 +56,16 @@ export interface FleetServices {
   metricsServer: MetricsServer | null;
   health: HealthService;
   updates: UpdateService;
+  /** Build/update metrics, the store funnel and the remote-write push. */
+  telemetry: TelemetryServices;
   /** Binds the other domains' status functions (camera, catalog, inference, reader, process memory). */
   bindSources(sources: Partial<FleetSources>): void;
   /** Follows the session service: session metrics, and the updater's "no shopper" rule. */
   bindSessions(session: SessionSource): void;
   /** Feed every event the hub emits through here (payment outcomes are counted from `payment:state`). */
   observeEvent(event: EventName, payload: unknown): void;
+  /** Feed every request's result through here (the funnel counts scans, routines and QR codes). */
+  observeResult(channel: string, result: Result<unknown>): void;
   systemInfo(): Promise<SystemInfo>;
   dispose(): Promise<void>;
 }
@@ -81,9 +92,16 @@ export async function createFleetServices(
     logger,
     now,
   );
-  const sessions = new SessionActivityTracker(now, (e) =>
-    e.type === 'start' ? metrics.sessionStarted() : metrics.sessionEnded(e.reason),
-  );
+  // Session changes only arrive once bindSessions runs, after `telemetry` below exists.
+  const sessions = new SessionActivityTracker(now, (e) => {
+    if (e.type === 'start') {
+      metrics.sessionStarted();
+      telemetry.funnel.sessionStarted();
+    } else {
+      metrics.sessionEnded(e.reason);
+      telemetry.funnel.sessionEnded(e.reason);
+    }
+  });
 
   const feed = config.updates.url;
   const driver =
@@ -122,6 +140,20 @@ export async function createFleetServices(
     update: () => updates.status(),
   });
 
+  const telemetry = createTelemetryServices({
+    config,
+    dataDir: paths.dataDir,
+    version: options.version,
+    registry: metrics.registry,
+    logger,
+    provider: async () => (await sources.read('inference'))?.executionProvider ?? null,
+    update: () => updates.status(),
+    updateFailures: () => updates.consecutiveFailures(),
+    sealer: options.sealer ?? null,
+    crashReports: options.crashReports ?? false,
+    now,
+  });
+
   let metricsServer: MetricsServer | null = null;
   const port = config.monitoring.metricsPort;
   if (port !== null && options.serveMetrics !== false) {
@@ -142,6 +174,7 @@ export async function createFleetServices(
     updates: driver ? 'on' : 'off',
     channel: config.updates.channel,
     metricsPort: metricsServer?.port ?? null,
+    push: telemetry.pusher ? 'on' : 'off',
   });
 
   return {
@@ -150,11 +183,14 @@ export async function createFleetServices(
     metricsServer,
     health,
     updates,
+    telemetry,
     bindSources: (s) => sources.set(s),
     bindSessions: (s) => sessions.bind(s),
     observeEvent(event, payload) {
       if (event === 'payment:state') metrics.paymentState(payload as { orderId: string; phase: string });
+      telemetry.observeEvent(event, payload);
     },
+    observeResult: (channel, result) => telemetry.observeResult(channel, result),
     async systemInfo() {
       const [inference, camera, catalog, report] = await Promise.all([
         sources.read('inference'),
@@ -175,6 +211,7 @@ export async function createFleetServices(
     async dispose() {
       updates.dispose();
       sessions.dispose();
+      await telemetry.dispose();
       await metricsServer?.close();
       logger.info('fleet.stopped');
       logger.close();

@@ -7,6 +7,7 @@ import { staffPinFor } from '../core/staff/staff-pin-policy';
 import { DEMO_PIN_HASH, verifyPin } from '../adapters/fleet/pin-hash-adapter';
 import { STAFF_LOCK_FILE_NAME, StaffLockFile } from '../adapters/fleet/staff-lock-file';
 import type { FleetSources } from '../adapters/fleet/fleet-sources';
+import type { SecretSealer } from '../adapters/fleet/secret-sealer';
 import { EventHub } from './event-hub';
 import type { HandlerTable } from './handler-types';
 import { invokeChannel } from './invoke-channel';
@@ -42,6 +43,10 @@ export interface KioskRuntimeOptions {
   /** Electron main only: the auto-update driver and per-process memory. */
   createUpdateDriver?: FleetServiceOptions['createUpdateDriver'];
   processMemory?: FleetSources['processMemory'];
+  /** Electron main only: opens sealed secrets (the metrics push credential) with the OS keychain. */
+  secretSealer?: SecretSealer | null;
+  /** Electron main only: whether the crash reporter was started. */
+  crashReports?: boolean;
   /** Serve /metrics and /health on the configured port (off in tests). */
   serveMetrics?: boolean;
   /** Copy log lines to stdout (development hosts). */
@@ -91,6 +96,8 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
     createUpdateDriver: opts.createUpdateDriver ?? null,
     serveMetrics: opts.serveMetrics ?? true,
     echoLogs: opts.echoLogs ?? false,
+    sealer: opts.secretSealer ?? null,
+    crashReports: opts.crashReports ?? false,
   });
   const logger = fleet.logger;
 
@@ -161,8 +168,16 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
   };
 
   return {
-    invoke: (channel, raw) =>
-      invokeChannel({ handlers, staffUnlocked: () => staff.isUnlocked(), logger }, channel, raw, hub),
+    invoke: async (channel, raw) => {
+      const result = await invokeChannel(
+        { handlers, staffUnlocked: () => staff.isUnlocked(), logger },
+        channel,
+        raw,
+        hub,
+      );
+      fleet.observeResult(channel, result);
+      return result;
+    },
     subscribe: (listener) => hub.subscribe(listener),
     resolveProductImage: async (urlPath) => catalog.resolveImagePath(urlPath),
     session,

@@ -29,6 +29,12 @@ Writes one kiosk's config file (see docs/configuration.md), validated before it 
   --idle-timeout <sec>       seconds without a touch before a session resets
   --metrics-port <port>      Prometheus /metrics and /health port, or "off"
   --metrics-bind <address>   address the metrics endpoint binds (default 127.0.0.1)
+  --push-url <url>           Prometheus remote-write receiver to push metrics to (https, or http on loopback)
+  --push-token-file <file>   bearer token for the push, sealed with the OS keychain at first start
+  --push-user <name>         basic-auth user for the push (with --push-password-file)
+  --push-password-file <f>   basic-auth password for the push, sealed at first start
+  --push-interval <sec>      seconds between pushes (default 60, at most 300)
+  --crash-url <url>          Breakpad/Crashpad minidump collector for crash reports (off by default)
   --force                    overwrite --out if it exists`;
 
 const OPTIONS = {
@@ -51,6 +57,12 @@ const OPTIONS = {
   'idle-timeout': { type: 'string' },
   'metrics-port': { type: 'string' },
   'metrics-bind': { type: 'string' },
+  'push-url': { type: 'string' },
+  'push-token-file': { type: 'string' },
+  'push-user': { type: 'string' },
+  'push-password-file': { type: 'string' },
+  'push-interval': { type: 'string' },
+  'crash-url': { type: 'string' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -119,13 +131,44 @@ export async function configFromFlags(v: Values): Promise<KioskConfigInput> {
     ...(windowMatch ? { window: { start: windowMatch[1] as string, end: windowMatch[2] as string } } : {}),
   };
   const port = str('metrics-port');
-  if (port || str('metrics-bind')) {
-    config.monitoring = {
-      ...(port ? { metricsPort: port === 'off' ? null : integer(port, 'metrics-port') } : {}),
-      ...(str('metrics-bind') ? { bindAddress: str('metrics-bind') } : {}),
-    };
-  }
+  const remoteWrite = await remoteWriteFromFlags(str);
+  config.monitoring = {
+    ...(port ? { metricsPort: port === 'off' ? null : integer(port, 'metrics-port') } : {}),
+    ...(str('metrics-bind') ? { bindAddress: str('metrics-bind') } : {}),
+    ...(remoteWrite ? { remoteWrite } : {}),
+    ...(str('crash-url') ? { crashReportUrl: str('crash-url') } : {}),
+  };
   return config;
+}
+
+type MonitoringInput = NonNullable<KioskConfigInput['monitoring']>;
+
+async function remoteWriteFromFlags(
+  str: (k: keyof typeof OPTIONS) => string | undefined,
+): Promise<MonitoringInput['remoteWrite']> {
+  const url = str('push-url');
+  const tokenFile = str('push-token-file');
+  const user = str('push-user');
+  const passwordFile = str('push-password-file');
+  if (!url) {
+    if (tokenFile || user || passwordFile || str('push-interval'))
+      throw bad('the --push-* flags need --push-url');
+    return undefined;
+  }
+  if (tokenFile && (user || passwordFile))
+    throw bad('use either --push-token-file or --push-user/--push-password-file');
+  if (Boolean(user) !== Boolean(passwordFile)) throw bad('--push-user and --push-password-file go together');
+  const auth = tokenFile
+    ? { kind: 'bearer' as const, tokenPlain: await readSmallFile(tokenFile, 'push-token-file') }
+    : user
+      ? {
+          kind: 'basic' as const,
+          username: user,
+          passwordPlain: await readSmallFile(passwordFile as string, 'push-password-file'),
+        }
+      : null;
+  const interval = str('push-interval');
+  return { url, auth, ...(interval ? { intervalSec: integer(interval, 'push-interval') } : {}) };
 }
 
 /** `skinkiosk provision …`: writes a validated kiosk config file. */
@@ -163,6 +206,11 @@ export async function runProvisionCommand(argv: string[]): Promise<number> {
     console.log(
       `  metrics:  ${written.monitoring.metricsPort === null ? 'off' : `${written.monitoring.bindAddress}:${written.monitoring.metricsPort}`}`,
     );
+    const push = written.monitoring.remoteWrite;
+    console.log(
+      `  push:     ${push ? `${push.url} every ${push.intervalSec} s${push.auth ? ` (${push.auth.kind}, sealed at first start)` : ''}` : 'off'}`,
+    );
+    console.log(`  crashes:  ${written.monitoring.crashReportUrl ?? 'off'}`);
     if (!written.staff.pinHash)
       console.warn(
         '  staff PIN: not set — staff mode stays closed on this kiosk (the demo PIN 1234 is never accepted with a config file); pass --pin',

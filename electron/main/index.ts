@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKioskRuntime } from '../app/kiosk-runtime';
 import { loadKioskConfig, needsSetupMessage, resolveConfigPath } from '../adapters/fleet/kiosk-config-store';
-import { paymentApiKey, sealPaymentKey } from '../adapters/fleet/secret-sealer';
+import { paymentApiKey, sealConfigSecrets } from '../adapters/fleet/secret-sealer';
 import { createConsoleLogger } from '../adapters/logging/console-logger-adapter';
 import { isSupervised, updateInstallKind } from '../core/fleet/update-install-plan';
 import { appOrigin } from './app-origin';
@@ -23,6 +23,7 @@ import { installMainCrashRecovery } from './fleet/main-crash-recovery';
 import { createSafeStorageSealer } from './fleet/safe-storage-secrets';
 import { createAutoUpdateDriver } from './fleet/auto-update-driver';
 import { appProcessMemory } from './fleet/app-process-memory';
+import { startCrashReporting } from './fleet/crash-reporting';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packaged = app.isPackaged;
@@ -67,7 +68,7 @@ async function start(): Promise<void> {
   const sealer = createSafeStorageSealer(loaded.config);
   const config = needsSetup
     ? loaded.config
-    : await sealPaymentKey(configFile, loaded.config, sealer, bootLogger);
+    : await sealConfigSecrets(configFile, loaded.config, sealer, bootLogger);
   let apiKey: string | null = null;
   try {
     apiKey = paymentApiKey(config, sealer);
@@ -75,6 +76,8 @@ async function start(): Promise<void> {
     needsSetup = (err as Error).message;
   }
   if (needsSetup) bootLogger.warn('config.needs_setup');
+  const crashReports = startCrashReporting(config, bootLogger);
+  if (crashReports) crashRecovery.endThroughCrashReporter();
 
   const installKind = updateInstallKind(process.platform, process.env);
   const runtime = await createKioskRuntime({
@@ -88,6 +91,8 @@ async function start(): Promise<void> {
     paymentApiKey: apiKey,
     createUpdateDriver: packaged ? createAutoUpdateDriver(installKind, supervised) : null,
     processMemory: appProcessMemory,
+    secretSealer: sealer,
+    crashReports,
   });
   const logger = runtime.logger;
   if (packaged && installKind === 'package-manager') logger.info('update.package_manager', { installKind });

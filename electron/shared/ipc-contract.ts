@@ -37,6 +37,7 @@ import {
   LogLine,
   SystemInfo,
 } from './schemas/staff-schemas';
+import { ScreenMilestone, TelemetryStatus } from './schemas/telemetry-schemas';
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, staff = false) => ({
   input,
@@ -56,6 +57,11 @@ export const channels = {
   'session:end': channel(z.object({ reason: SessionEndReason }), done),
   /** The renderer tells main whether getUserMedia worked, for health and staff screens. */
   'session:camera-state': channel(z.object({ state: CameraState }), done),
+  /**
+   * A store-funnel step only the screen sees (consent accepted, something added to the cart).
+   * Counted once per session, as a number only; ignored outside a session.
+   */
+  'session:milestone': channel(z.object({ step: ScreenMilestone }), done),
 
   // ── Analysis ───────────────────────────────────────────────────────────────
   /** A small preview frame for live guidance; the report is also pushed as a `camera:quality` event. */
@@ -141,6 +147,8 @@ export const channels = {
   'system:info': channel(none, SystemInfo, true),
   /** The same health report the `/health` endpoint serves. */
   'system:health': channel(none, HealthReport),
+  /** Today's store funnel, the metrics push and crash-report state. (staff) */
+  'system:telemetry': channel(none, TelemetryStatus, true),
   /** Recent log lines (never personal data). (staff) */
   'system:logs': channel(z.object({ limit: z.number().int().min(1).max(500) }), z.array(LogLine), true),
   /** Update channel, phase, progress and maintenance window. (staff) */

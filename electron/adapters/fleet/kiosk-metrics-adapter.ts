@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { HealthReport, UpdateState } from '../../shared/schemas/system-schemas';
 import type { Logger } from '../../core/ports/logger-port';
+import { HEALTH_REASONS } from '../../core/fleet/health-evaluator';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -192,12 +193,17 @@ export class KioskMetrics {
     });
     new Gauge({
       name: 'skinkiosk_health_reason',
-      help: 'Active health degradation reasons',
+      help: 'Health degradation reasons (1 active, 0 clear)',
       labelNames: ['reason'],
       registers,
+      // Every known reason is reported, 0 when clear: a pushed series that simply stopped would
+      // keep showing the kiosk degraded for the receiver's 5-minute lookback.
       async collect() {
         this.reset();
-        for (const r of (await read('health'))?.reasons ?? []) this.labels(r).set(1);
+        const health = await read('health');
+        if (!health) return;
+        for (const r of Object.keys(HEALTH_REASONS)) this.labels(r).set(0);
+        for (const r of health.reasons) this.labels(r).set(1);
       },
     });
     new Gauge({

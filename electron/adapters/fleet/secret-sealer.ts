@@ -19,7 +19,7 @@ export interface SecretSealerOptions {
 }
 
 /**
- * Seals secrets (the Stripe key) with the OS keychain. On Linux without a keyring Electron falls
+ * Seals secrets (the Stripe key, the metrics push credential) with the OS keychain. On Linux without a keyring Electron falls
  * back to `basic_text`, whose key is a constant in Chromium's source: that would only be
  * obfuscation, so it is refused unless IT explicitly allowed it for this kiosk.
  */
@@ -39,7 +39,10 @@ export class SecretSealer {
   /** Throws CONFIG_INVALID with what to do when secrets cannot be sealed safely here. */
   assertUsable(): void {
     if (!this.keychain.isEncryptionAvailable()) {
-      throw new KioskError('CONFIG_INVALID', 'No OS keychain is available to protect the payment key.');
+      throw new KioskError(
+        'CONFIG_INVALID',
+        'No OS keychain is available to protect the payment key and push credentials.',
+      );
     }
     if (this.opts.platform === 'linux' && this.backend() === 'basic_text' && !this.opts.allowBasicText) {
       throw new KioskError(
@@ -55,45 +58,91 @@ export class SecretSealer {
     return this.keychain.encryptString(plain).toString('base64');
   }
 
-  unseal(sealed: string): string {
+  /** `what` names the secret in the error staff see ("payment key", "metrics push credential"). */
+  unseal(sealed: string, what = 'payment key'): string {
     this.assertUsable();
     try {
       return this.keychain.decryptString(Buffer.from(sealed, 'base64'));
     } catch {
       throw new KioskError(
         'CONFIG_INVALID',
-        'The sealed payment key cannot be opened on this machine; provision it again.',
+        `The sealed ${what} cannot be opened on this machine; provision it again.`,
       );
     }
   }
 }
 
+/** A secret the config can hold plain (as provisioned) or sealed (after the first start). */
+interface SecretSlot {
+  name: 'payments' | 'remoteWrite';
+  plain: string | null;
+  encrypted: string | null;
+  /** The config with this secret sealed and its plain copy removed. */
+  seal(config: KioskConfig, sealed: string): KioskConfig;
+}
+
+function secretSlots(config: KioskConfig): SecretSlot[] {
+  const slots: SecretSlot[] = [
+    {
+      name: 'payments',
+      plain: config.payments.apiKeyPlain,
+      encrypted: config.payments.apiKeyEncrypted,
+      seal: (c, sealed) => ({
+        ...c,
+        payments: { ...c.payments, apiKeyEncrypted: sealed, apiKeyPlain: null },
+      }),
+    },
+  ];
+  const rw = config.monitoring.remoteWrite;
+  if (rw?.auth) {
+    const auth = rw.auth;
+    const withAuth = (c: KioskConfig, next: typeof auth): KioskConfig => ({
+      ...c,
+      monitoring: { ...c.monitoring, remoteWrite: { ...rw, auth: next } },
+    });
+    slots.push(
+      auth.kind === 'bearer'
+        ? {
+            name: 'remoteWrite',
+            plain: auth.tokenPlain,
+            encrypted: auth.tokenEncrypted,
+            seal: (c, sealed) => withAuth(c, { ...auth, tokenEncrypted: sealed, tokenPlain: null }),
+          }
+        : {
+            name: 'remoteWrite',
+            plain: auth.passwordPlain,
+            encrypted: auth.passwordEncrypted,
+            seal: (c, sealed) => withAuth(c, { ...auth, passwordEncrypted: sealed, passwordPlain: null }),
+          },
+    );
+  }
+  return slots;
+}
+
 /**
- * First start after provisioning: moves `payments.apiKeyPlain` into `apiKeyEncrypted` and rewrites
- * the config file without the plain key. Returns the config now in effect (unchanged when there was
- * nothing to seal, or when sealing is refused — then the plain key stays and the reason is logged).
+ * First start after provisioning: moves every plain secret (the Stripe key, the metrics push token
+ * or password) into its sealed field and rewrites the config file without the plain copies, in one
+ * atomic write. Returns the config now in effect (unchanged when there was nothing to seal, or
+ * when sealing is refused — then the plain secrets stay and the reason is logged).
  */
-export async function sealPaymentKey(
+export async function sealConfigSecrets(
   file: string,
   config: KioskConfig,
   sealer: SecretSealer,
   logger: Logger,
 ): Promise<KioskConfig> {
-  const plain = config.payments.apiKeyPlain;
-  if (!plain || config.payments.apiKeyEncrypted) return config;
-  let sealed: string;
+  const due = secretSlots(config).filter((slot) => slot.plain && !slot.encrypted);
+  if (due.length === 0) return config;
+  let next = config;
   try {
-    sealed = sealer.seal(plain);
+    for (const slot of due) next = slot.seal(next, sealer.seal(slot.plain as string));
   } catch (err) {
     logger.error('secrets.seal_refused', { backend: sealer.backend(), reason: (err as Error).message });
     return config;
   }
-  const next = await writeKioskConfig(file, {
-    ...config,
-    payments: { ...config.payments, apiKeyEncrypted: sealed, apiKeyPlain: null },
-  });
-  logger.info('secrets.sealed', { backend: sealer.backend() });
-  return next;
+  const written = await writeKioskConfig(file, next);
+  logger.info('secrets.sealed', { backend: sealer.backend(), secrets: due.map((s) => s.name).join(',') });
+  return written;
 }
 
 /** The payment key for the payments service (memory only): unsealed, or the plain one in development. */
@@ -107,4 +156,18 @@ export function paymentApiKey(config: KioskConfig, sealer: SecretSealer | null):
     return sealer.unseal(config.payments.apiKeyEncrypted);
   }
   return config.payments.apiKeyPlain;
+}
+
+/**
+ * The metrics push token (bearer) or password (basic) in memory, or null when the push has no
+ * authentication. Throws CONFIG_INVALID when a sealed secret cannot be opened here.
+ */
+export function remoteWriteSecret(config: KioskConfig, sealer: SecretSealer | null): string | null {
+  const slot = secretSlots(config).find((s) => s.name === 'remoteWrite');
+  if (!slot) return null;
+  if (slot.encrypted) {
+    if (!sealer) throw new KioskError('CONFIG_INVALID', 'A sealed push credential needs the OS keychain.');
+    return sealer.unseal(slot.encrypted, 'metrics push credential');
+  }
+  return slot.plain;
 }

@@ -2,13 +2,25 @@ import { KioskError } from '../../shared/result';
 import type { FleetServices } from '../fleet-services';
 import type { Handler, PartialHandlerTable } from '../handler-types';
 
-type FleetChannels = 'system:info' | 'system:health' | 'system:logs' | 'update:status' | 'update:check-now';
+type FleetChannels =
+  | 'system:info'
+  | 'system:health'
+  | 'system:telemetry'
+  | 'system:logs'
+  | 'update:status'
+  | 'update:check-now'
+  | 'session:milestone';
 
-/** The staff system/update/log screens and the public health channel. */
+/** The staff system/update/log screens, the public health channel and the screen's funnel steps. */
 export function createFleetHandlers(fleet: FleetServices): PartialHandlerTable<FleetChannels> {
   return {
     'system:info': () => fleet.systemInfo(),
     'system:health': () => fleet.health.report(),
+    'system:telemetry': async () => fleet.telemetry.status(),
+    'session:milestone': async ({ step }) => {
+      fleet.telemetry.funnel.reach(step);
+      return { done: true as const };
+    },
     'system:logs': async ({ limit }) => fleet.logger.recent(limit),
     'update:status': async () => fleet.updates.status(),
     'update:check-now': () => fleet.updates.checkNow(),

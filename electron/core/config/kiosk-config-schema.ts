@@ -9,6 +9,50 @@ import { z } from 'zod';
  */
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24 h)');
 
+/** A secret held either sealed by the OS keychain (base64) or in plain text until the first start seals it. */
+const sealable = {
+  encrypted: z.string().nullable().default(null),
+  plain: z.string().min(1).nullable().default(null),
+};
+
+const RemoteWriteAuthSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('bearer'),
+      tokenEncrypted: sealable.encrypted,
+      tokenPlain: sealable.plain,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('basic'),
+      username: z.string().min(1).max(256),
+      passwordEncrypted: sealable.encrypted,
+      passwordPlain: sealable.plain,
+    })
+    .strict(),
+]);
+
+const RemoteWriteSchema = z
+  .object({
+    /** The receiver's push URL, e.g. https://mimir.example.com/api/v1/push. https, or http on loopback. */
+    url: z.string().url(),
+    auth: RemoteWriteAuthSchema.nullable().default(null),
+    /**
+     * Seconds between pushes. At most 300: a receiver treats a series with no sample for 5 minutes
+     * as gone (the query lookback), so a longer interval would make kiosks flicker "down".
+     */
+    intervalSec: z.number().int().min(1).max(300).default(60),
+    /** Each wait is the interval ± this share, so a fleet restarted together does not push together. */
+    jitterPercent: z.number().int().min(0).max(50).default(20),
+    /** How much history is kept while the receiver is unreachable; older samples are dropped first. */
+    bufferMinutes: z.number().int().min(1).max(1440).default(60),
+    /** Hard cap on the buffer's memory whatever the window (compressed bytes). */
+    maxBufferKiB: z.number().int().min(64).max(65536).default(4096),
+    timeoutSec: z.number().int().min(1).max(60).default(10),
+  })
+  .strict();
+
 export const KioskConfigSchema = z
   .object({
     storeId: z.string().min(1).max(64).default('demo-store'),
@@ -113,6 +157,10 @@ export const KioskConfigSchema = z
         /** Prometheus metrics and /health on loopback; null turns the endpoint off. */
         metricsPort: z.number().int().min(1024).max(65535).nullable().default(9464),
         bindAddress: z.string().default('127.0.0.1'),
+        /** Push the metrics to a Prometheus remote-write receiver; null = no push (the default). */
+        remoteWrite: RemoteWriteSchema.nullable().default(null),
+        /** Breakpad/Crashpad minidump collector; null = no crash reports (the default). */
+        crashReportUrl: z.string().url().nullable().default(null),
       })
       .strict()
       .prefault({}),
@@ -120,4 +168,5 @@ export const KioskConfigSchema = z
   .strict();
 
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+export type RemoteWriteConfig = z.infer<typeof RemoteWriteSchema>;
 export type KioskConfigInput = z.input<typeof KioskConfigSchema>;

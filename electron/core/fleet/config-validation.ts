@@ -20,6 +20,23 @@ export function formatConfigIssues(issues: readonly z.core.$ZodIssue[]): string[
   });
 }
 
+/** Credentials, the store's telemetry and crash data travel only encrypted once they leave the machine. */
+function isHttpsOrLoopback(raw: string): boolean {
+  const url = new URL(raw);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+}
+
+function remoteWriteAuthProblems(config: KioskConfig): string[] {
+  const auth = config.monitoring.remoteWrite?.auth;
+  if (auth?.kind === 'bearer' && !auth.tokenEncrypted && !auth.tokenPlain) {
+    return ['monitoring.remoteWrite.auth.tokenPlain: required for bearer auth (sealed at first start)'];
+  }
+  if (auth?.kind === 'basic' && !auth.passwordEncrypted && !auth.passwordPlain) {
+    return ['monitoring.remoteWrite.auth.passwordPlain: required for basic auth (sealed at first start)'];
+  }
+  return [];
+}
+
 /** Rules that span fields; each failure names the field to fix. */
 export function crossFieldProblems(config: KioskConfig): string[] {
   const problems: string[] = [];
@@ -42,12 +59,17 @@ export function crossFieldProblems(config: KioskConfig): string[] {
       );
     }
   }
-  if (config.updates.url) {
-    const url = new URL(config.updates.url);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
-      problems.push('updates.url: must be https:// (plain http is accepted only on loopback)');
+  const urls: [string, string | null][] = [
+    ['updates.url', config.updates.url],
+    ['monitoring.remoteWrite.url', config.monitoring.remoteWrite?.url ?? null],
+    ['monitoring.crashReportUrl', config.monitoring.crashReportUrl],
+  ];
+  for (const [field, url] of urls) {
+    if (url && !isHttpsOrLoopback(url)) {
+      problems.push(`${field}: must be https:// (plain http is accepted only on loopback)`);
     }
   }
+  problems.push(...remoteWriteAuthProblems(config));
   if (config.updates.window.start === config.updates.window.end) {
     problems.push('updates.window: start and end must differ');
   }

@@ -7,6 +7,11 @@ import { decideCrashRelaunch } from '../../core/fleet/crash-relaunch-policy';
 export interface MainCrashRecovery {
   /** A start-up that failed (config, SQLite, native ABI, catalog …): log why, then end the process. */
   bootFailed(err: unknown): void;
+  /**
+   * Crash reports are on: end fatal errors through Crashpad (`process.crash()`) so the collector
+   * gets a minidump with the kiosk's annotations; the service manager restarts the kiosk.
+   */
+  endThroughCrashReporter(): void;
 }
 
 /**
@@ -32,17 +37,19 @@ export function installMainCrashRecovery(
     }
   };
   let handling = false;
+  let viaCrashReporter = false;
   const fatal = (event: string, err: unknown) => {
     // A second error while shutting down must not start a second relaunch.
     if (handling) return;
     handling = true;
     const decision = decideCrashRelaunch(readHistory(), Date.now());
-    const relaunch = decision.relaunch && !supervised;
+    const relaunch = decision.relaunch && !supervised && !viaCrashReporter;
     logger.error(event, {
       error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
       at: err instanceof Error ? (err.stack?.split('\n')[1]?.trim() ?? null) : null,
       relaunch,
       supervised,
+      crashReport: viaCrashReporter,
       crashesInWindow: decision.history.length,
     });
     try {
@@ -51,6 +58,7 @@ export function installMainCrashRecovery(
     } catch {
       // Ending the process matters more than the history file.
     }
+    if (viaCrashReporter) process.crash();
     if (relaunch) app.relaunch();
     app.exit(1);
   };
@@ -60,5 +68,8 @@ export function installMainCrashRecovery(
       error: reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason),
     });
   });
-  return { bootFailed: (err) => fatal('main.boot_failed', err) };
+  return {
+    bootFailed: (err) => fatal('main.boot_failed', err),
+    endThroughCrashReporter: () => (viaCrashReporter = true),
+  };
 }

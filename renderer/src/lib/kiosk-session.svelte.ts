@@ -103,6 +103,12 @@ export class KioskSession {
     this.photo = photo;
   }
 
+  /** The shopper accepted the consent screen: counted in the store funnel, then on to the questions. */
+  acceptConsent(): void {
+    void this.client.invoke('session:milestone', { step: 'consent' });
+    this.go('questionnaire');
+  }
+
   /** Adds a product the store has in stock; an out-of-stock product cannot be added here. */
   addToCart(product: ProductSummary, quantity = 1): boolean {
     if (!product.inStock) return false;
@@ -115,6 +121,7 @@ export class KioskSession {
         displayedPrice: { ...product.price },
         name: `${product.brand} ${product.name}`,
       });
+    void this.client.invoke('session:milestone', { step: 'added_to_cart' });
     return true;
   }
 

@@ -263,6 +263,41 @@ describe('the built main bundle under a recording electron stub', () => {
     expect(s.stderr).not.toContain('app.relaunch()');
   });
 
+  it('with crash reports on, a failed start ends through Crashpad with only store, kiosk and version', async () => {
+    const parent = dataDir();
+    const configFile = path.join(parent, 'kiosk-config.json');
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        storeId: 's1',
+        kioskId: 'k1',
+        monitoring: { metricsPort: null, crashReportUrl: 'https://crashes.example/submit' },
+      }),
+    );
+    // The config is read from SKINKIOSK_CONFIG; the data folder itself is unusable, so start() fails.
+    const notADir = path.join(parent, 'occupied');
+    writeFileSync(notADir, 'not a directory');
+    const working = boot({ SKINKIOSK_CONFIG: configFile });
+    const records = await working.waitFor('webContents.loadURL');
+    expect(first(records, 'crashReporter.start')).toMatchObject({
+      submitURL: 'https://crashes.example/submit',
+      extra: { store: 's1', kiosk: 'k1', version: expect.any(String) },
+    });
+    expect(Object.keys(first(records, 'crashReporter.start')!.extra as object).sort()).toEqual([
+      'kiosk',
+      'store',
+      'version',
+    ]);
+
+    const main = boot({ SKINKIOSK_CONFIG: configFile }, notADir);
+    const { code, stderr } = await main.exited;
+    expect(code).toBe(134);
+    expect(stderr).toContain('"msg":"main.boot_failed"');
+    expect(stderr).toContain('"crashReport":true');
+    expect(stderr).toContain('process.crash()');
+    expect(stderr).not.toContain('app.relaunch()');
+  });
+
   it('a second instance and an AppImage install run quit without a window', async () => {
     for (const env of [{ ELECTRON_STUB_LOCK_HELD: '1' }, { APPIMAGE_EXIT_AFTER_INSTALL: 'true' }]) {
       const main = boot(env);

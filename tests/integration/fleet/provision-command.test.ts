@@ -161,4 +161,56 @@ describe('skinkiosk provision', () => {
     const loaded = await loadKioskConfig(out);
     expect(loaded.kind === 'loaded' && loaded.config.storeId).toBe('s2');
   });
+
+  it('sets up the metrics push and crash reports, credentials read from files and never printed', async () => {
+    const password = path.join(dir, 'push.pass');
+    writeFileSync(password, 'pushpass-9\n');
+    const code = await runProvisionCommand([
+      ...['--store', 'store-042', '--kiosk', 'kiosk-2', '--out', out],
+      ...['--push-url', 'https://mimir.example.com/api/v1/push', '--push-interval', '30'],
+      ...['--push-user', 'store-042', '--push-password-file', password],
+      ...['--crash-url', 'https://o1.ingest.sentry.io/api/7/minidump/?sentry_key=abc'],
+    ]);
+    expect(code).toBe(0);
+    const loaded = await loadKioskConfig(out);
+    expect(loaded.kind === 'loaded' && loaded.config.monitoring).toMatchObject({
+      remoteWrite: {
+        url: 'https://mimir.example.com/api/v1/push',
+        intervalSec: 30,
+        auth: { kind: 'basic', username: 'store-042', passwordPlain: 'pushpass-9' },
+      },
+      crashReportUrl: 'https://o1.ingest.sentry.io/api/7/minidump/?sentry_key=abc',
+    });
+    expect(stdout.join('\n')).toContain('push:     https://mimir.example.com/api/v1/push every 30 s (basic');
+    expect(stdout.join('\n')).not.toContain('pushpass-9');
+  });
+
+  it('refuses a push that would send credentials in clear, or flags that do not fit together', async () => {
+    const token = path.join(dir, 'push.token');
+    writeFileSync(token, 'tok\n');
+    const base = ['--store', 's1', '--kiosk', 'k1', '--out', out];
+    expect(
+      await runProvisionCommand([
+        ...base,
+        '--push-url',
+        'http://prom.store.lan/api/v1/write',
+        '--push-token-file',
+        token,
+      ]),
+    ).toBe(1);
+    expect(stderr.join('\n')).toContain('monitoring.remoteWrite.url: must be https://');
+    expect(await runProvisionCommand([...base, '--push-token-file', token])).toBe(1);
+    expect(stderr.join('\n')).toContain('the --push-* flags need --push-url');
+    expect(
+      await runProvisionCommand([
+        ...base,
+        ...['--push-url', 'https://m.example.com/push', '--push-token-file', token, '--push-user', 'u'],
+      ]),
+    ).toBe(1);
+    expect(
+      await runProvisionCommand([...base, '--push-url', 'https://m.example.com/push', '--push-user', 'u']),
+    ).toBe(1);
+    expect(stderr.join('\n')).toContain('--push-user and --push-password-file go together');
+    expect(existsSync(out)).toBe(false);
+  });
 });

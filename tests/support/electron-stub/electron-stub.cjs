@@ -247,7 +247,11 @@ const Menu = {
 
 const crashReporter = {
   start(options) {
-    record('crashReporter.start', { submitURL: options?.submitURL ?? null });
+    if (ready === false) note('crashReporter.start() before ready');
+    record('crashReporter.start', {
+      submitURL: options?.submitURL ?? null,
+      extra: options?.globalExtra ?? null,
+    });
   },
 };
 

@@ -25,6 +25,12 @@ Module._resolveFilename = function (request, ...rest) {
   return request === 'electron' ? cjsStub : original.call(this, request, ...rest);
 };
 
+// Electron adds process.crash() (a native crash through Crashpad); here it only says so and ends.
+process.crash ??= () => {
+  process.stderr.write('[electron-stub] process.crash()\n');
+  process.exit(134);
+};
+
 // A packaged app finds its models and resources under process.resourcesPath.
 if (process.env.ELECTRON_STUB_PACKAGED === '1') {
   process.resourcesPath = process.env.ELECTRON_STUB_RESOURCES ?? process.cwd();

@@ -15,6 +15,7 @@ import { RoutineStep } from '../../../electron/shared/schemas/catalog-schemas';
 import { PaymentPhase } from '../../../electron/shared/schemas/checkout-schemas';
 import { ErrorCode } from '../../../electron/shared/result';
 import { MiddayFeel, Sensitivity, SkinGoal } from '../../../electron/shared/schemas/questionnaire-schemas';
+import { DeclineCategory, FunnelStep } from '../../../electron/shared/schemas/telemetry-schemas';
 
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => {
@@ -60,6 +61,9 @@ describe('locales', () => {
       ...MiddayFeel.options.map((o) => `questionnaire.middayFeel.${o}`),
       ...Sensitivity.options.map((o) => `questionnaire.sensitivity.${o}`),
       ...SkinGoal.options.map((o) => `questionnaire.goal.${o}`),
+      ...FunnelStep.options.map((s) => `staff.funnel.step.${s}`),
+      ...DeclineCategory.options.map((c) => `staff.funnel.decline.${c}`),
+      ...['waiting', 'ok', 'failing'].map((s) => `staff.system.push.${s}`),
     ];
     expect(expected.filter((k) => !(k in en))).toEqual([]);
   });

@@ -76,7 +76,9 @@ describe('kiosk metrics', () => {
     expect(line(body, 'skinkiosk_update_phase{phase="downloading"}')).toMatch(/ 1$/);
     expect(line(body, 'skinkiosk_update_phase{phase="idle"}')).toMatch(/ 0$/);
     expect(line(body, 'skinkiosk_health_ok')).toBe('skinkiosk_health_ok 0');
-    expect(line(body, 'skinkiosk_health_reason')).toBe('skinkiosk_health_reason{reason="camera_missing"} 1');
+    expect(line(body, 'skinkiosk_health_reason{reason="camera_missing"}')).toMatch(/ 1$/);
+    // Clear reasons are reported as 0, so a pushed series shows recovery at once instead of going silent.
+    expect(line(body, 'skinkiosk_health_reason{reason="needs_setup"}')).toMatch(/ 0$/);
     expect(line(body, 'skinkiosk_process_memory_bytes{type="Tab"}')).toMatch(/ 150$/);
     // A provider change replaces the old series instead of leaving both at 1.
     provider = 'cpu';

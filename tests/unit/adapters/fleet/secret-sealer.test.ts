@@ -6,11 +6,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadKioskConfig, writeKioskConfig } from '../../../../electron/adapters/fleet/kiosk-config-store';
 import {
   paymentApiKey,
-  sealPaymentKey,
+  remoteWriteSecret,
+  sealConfigSecrets,
   SecretSealer,
   type OsKeychain,
 } from '../../../../electron/adapters/fleet/secret-sealer';
 import { silentLogger } from '../../../../electron/core/ports/logger-port';
+import { KioskConfigSchema } from '../../../../electron/core/config/kiosk-config-schema';
 
 /** An OS keychain stand-in with real encryption (AES-GCM under a per-"machine" key), as safeStorage does. */
 function keychain(backend: string, available = true): OsKeychain {
@@ -83,14 +85,14 @@ describe('secret sealer', () => {
       platform: 'linux',
       allowBasicText: false,
     });
-    const next = await sealPaymentKey(file, config, sealer, silentLogger);
+    const next = await sealConfigSecrets(file, config, sealer, silentLogger);
     expect(next.payments.apiKeyPlain).toBeNull();
     expect(readFileSync(file, 'utf8')).not.toContain(KEY);
     const reloaded = await loadKioskConfig(file);
     expect(reloaded.kind).toBe('loaded');
     expect(paymentApiKey(reloaded.config, sealer)).toBe(KEY);
     // Already sealed: nothing to do, the file is not rewritten.
-    expect(await sealPaymentKey(file, next, sealer, silentLogger)).toBe(next);
+    expect(await sealConfigSecrets(file, next, sealer, silentLogger)).toBe(next);
   });
 
   it('keeps the plain key (and logs why) when sealing is refused', async () => {
@@ -99,8 +101,55 @@ describe('secret sealer', () => {
     const logs: string[] = [];
     const logger = { ...silentLogger, error: (msg: string) => logs.push(msg) };
     const sealer = new SecretSealer(keychain('basic_text'), { platform: 'linux', allowBasicText: false });
-    expect(await sealPaymentKey(file, config, sealer, logger)).toBe(config);
+    expect(await sealConfigSecrets(file, config, sealer, logger)).toBe(config);
     expect(logs).toEqual(['secrets.seal_refused']);
     expect(paymentApiKey(config, null)).toBe(KEY);
+  });
+
+  it('seals the metrics push credential with the payment key in one rewrite, and opens it in memory', async () => {
+    const file = path.join(dir, 'kiosk-config.json');
+    const config = await writeKioskConfig(file, {
+      payments: { apiKeyPlain: KEY },
+      monitoring: {
+        remoteWrite: {
+          url: 'https://mimir.example.com/api/v1/push',
+          auth: { kind: 'basic', username: 'store-42', passwordPlain: 'pushpass-9' },
+        },
+      },
+    });
+    const sealer = new SecretSealer(keychain('gnome_libsecret'), {
+      platform: 'linux',
+      allowBasicText: false,
+    });
+    const infos: string[] = [];
+    const next = await sealConfigSecrets(file, config, sealer, {
+      ...silentLogger,
+      info: (msg, fields) => infos.push(`${msg} ${String(fields?.secrets)}`),
+    });
+    expect(infos).toEqual(['secrets.sealed payments,remoteWrite']);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('pushpass-9');
+    expect(text).not.toContain(KEY);
+    const reloaded = await loadKioskConfig(file);
+    expect(reloaded.config.monitoring.remoteWrite?.auth).toMatchObject({
+      kind: 'basic',
+      passwordPlain: null,
+    });
+    expect(remoteWriteSecret(reloaded.config, sealer)).toBe('pushpass-9');
+    expect(paymentApiKey(reloaded.config, sealer)).toBe(KEY);
+    expect(() => remoteWriteSecret(next, null)).toThrow(/OS keychain/);
+    // Another machine's keychain cannot open it: a clear error, not a silent push without credentials.
+    const other = new SecretSealer(keychain('gnome_libsecret'), { platform: 'linux', allowBasicText: false });
+    expect(() => remoteWriteSecret(next, other)).toThrow(/metrics push credential cannot be opened/);
+  });
+
+  it('has no push credential to open when the push has no auth or is off', () => {
+    expect(remoteWriteSecret(KioskConfigSchema.parse({}), null)).toBeNull();
+    const bearer = KioskConfigSchema.parse({
+      monitoring: {
+        remoteWrite: { url: 'https://m.example.com/push', auth: { kind: 'bearer', tokenPlain: 'tok' } },
+      },
+    });
+    expect(remoteWriteSecret(bearer, null)).toBe('tok');
   });
 });

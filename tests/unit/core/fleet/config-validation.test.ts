@@ -90,4 +90,78 @@ describe('config validation', () => {
   it('accepts plain http for an update server on loopback', () => {
     expect(validateKioskConfig({ updates: { url: 'http://127.0.0.1:8080/' } }).ok).toBe(true);
   });
+
+  it('keeps metrics pushes and crash reports off by default', () => {
+    const r = validateKioskConfig({});
+    expect(r.ok && r.config.monitoring).toEqual({
+      metricsPort: 9464,
+      bindAddress: '127.0.0.1',
+      remoteWrite: null,
+      crashReportUrl: null,
+    });
+  });
+
+  it('fills the push defaults and accepts bearer or basic credentials', () => {
+    const bearer = validateKioskConfig({
+      monitoring: {
+        remoteWrite: {
+          url: 'https://mimir.example.com/api/v1/push',
+          auth: { kind: 'bearer', tokenPlain: 't0k' },
+        },
+      },
+    });
+    expect(bearer.ok && bearer.config.monitoring.remoteWrite).toEqual({
+      url: 'https://mimir.example.com/api/v1/push',
+      auth: { kind: 'bearer', tokenPlain: 't0k', tokenEncrypted: null },
+      intervalSec: 60,
+      jitterPercent: 20,
+      bufferMinutes: 60,
+      maxBufferKiB: 4096,
+      timeoutSec: 10,
+    });
+    const basic = validateKioskConfig({
+      monitoring: {
+        remoteWrite: {
+          url: 'https://vm.example.com/api/v1/write',
+          auth: { kind: 'basic', username: 'store-42', passwordEncrypted: 'djEw' },
+        },
+        crashReportUrl: 'https://crash.example.com/submit',
+      },
+    });
+    expect(basic.ok).toBe(true);
+  });
+
+  it('refuses credentials and crash data over plain http off loopback, and a push without its secret', () => {
+    const r = validateKioskConfig({
+      monitoring: {
+        remoteWrite: { url: 'http://prometheus.store.lan:9090/api/v1/write', auth: { kind: 'bearer' } },
+        crashReportUrl: 'http://crash.example.com/submit',
+      },
+    });
+    expect(r).toEqual({
+      ok: false,
+      reasons: [
+        'monitoring.remoteWrite.url: must be https:// (plain http is accepted only on loopback)',
+        'monitoring.crashReportUrl: must be https:// (plain http is accepted only on loopback)',
+        'monitoring.remoteWrite.auth.tokenPlain: required for bearer auth (sealed at first start)',
+      ],
+    });
+    const basic = validateKioskConfig({
+      monitoring: {
+        remoteWrite: { url: 'http://127.0.0.1:9090/api/v1/write', auth: { kind: 'basic', username: 'u' } },
+      },
+    });
+    expect(basic).toEqual({
+      ok: false,
+      reasons: ['monitoring.remoteWrite.auth.passwordPlain: required for basic auth (sealed at first start)'],
+    });
+  });
+
+  it("keeps the push interval inside the receiver's 5-minute lookback", () => {
+    const r = validateKioskConfig({
+      monitoring: { remoteWrite: { url: 'https://m.example.com/push', intervalSec: 600 } },
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reasons[0]).toMatch(/^monitoring\.remoteWrite\.intervalSec: Too big/);
+  });
 });
