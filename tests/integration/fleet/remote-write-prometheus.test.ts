@@ -63,6 +63,7 @@ async function startKiosk(store: string, kiosk: string, ring: string, version: s
       },
     }),
     needsSetup: null,
+    configFound: true,
     paths: sourceTreePaths(root, dir),
     version,
     keepAwake: { hold() {}, release() {} },
