@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPin } from '../../../electron/adapters/fleet/pin-hash-adapter';
 import { createKioskRuntime, type KioskRuntime } from '../../../electron/app/kiosk-runtime';
 import { sourceTreePaths } from '../../../electron/app/kiosk-paths';
 import { KioskConfigSchema } from '../../../electron/core/config/kiosk-config-schema';
@@ -51,6 +52,7 @@ async function startKiosk(store: string, kiosk: string, ring: string, version: s
     config: KioskConfigSchema.parse({
       storeId: store,
       kioskId: kiosk,
+      staff: { pinHash: await hashPin('1234', { N: 1024 }) },
       analysis: { executionProviders: ['cpu'] },
       links: {
         allowedHosts: ['shop.example'],
