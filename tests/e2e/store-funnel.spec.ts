@@ -1,4 +1,4 @@
-import { DEMO_LINKS, expect, expectAccessible, snap, startHost, test } from './support/preview-host-fixture';
+import { E2E_CONFIG, expect, expectAccessible, snap, startHost, test } from './support/preview-host-fixture';
 
 /**
  * The store funnel end to end: two shoppers walk through the real screens (one scans, builds a cart
@@ -6,7 +6,7 @@ import { DEMO_LINKS, expect, expectAccessible, snap, startHost, test } from './s
  * screen. A host of its own, so other tests' shoppers do not count.
  */
 test("staff see today's funnel counted from real sessions, counts only", async ({ page }) => {
-  const host = await startHost(DEMO_LINKS);
+  const host = await startHost(E2E_CONFIG);
   try {
     await page.goto(host.url);
     await page.getByRole('button', { name: 'Tap to start' }).click();
