@@ -58,8 +58,12 @@ export function decodeWire(bytes: Uint8Array): unknown {
   return revive(header, blobs);
 }
 
-function revive(v: unknown, blobs: Uint8Array[]): unknown {
-  if (Array.isArray(v)) return v.map((x) => revive(x, blobs));
+/** Deeper than any contract payload; stops a hostile header from exhausting the stack. */
+const MAX_DEPTH = 64;
+
+function revive(v: unknown, blobs: Uint8Array[], depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw new WireFormatError('header nested too deeply');
+  if (Array.isArray(v)) return v.map((x) => revive(x, blobs, depth + 1));
   if (v && typeof v === 'object') {
     const rec = v as Record<string, unknown>;
     const keys = Object.keys(rec);
@@ -69,7 +73,16 @@ function revive(v: unknown, blobs: Uint8Array[]): unknown {
       return blob;
     }
     const out: Record<string, unknown> = {};
-    for (const k of keys) out[k] = revive(rec[k], blobs);
+    for (const k of keys) {
+      // Defined, not assigned: a key named `__proto__` stays an own key (as JSON.parse makes it)
+      // instead of replacing the object's prototype.
+      Object.defineProperty(out, k, {
+        value: revive(rec[k], blobs, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
     return out;
   }
   return v;

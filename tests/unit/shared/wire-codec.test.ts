@@ -28,4 +28,26 @@ describe('wire codec', () => {
     expect(() => decodeWire(new Uint8Array([0, 0, 0, 3, 0x7b, 0x7b, 0x7b]))).toThrow(WireFormatError);
     expect(() => decodeWire(encodeWire({ $bin: 0 }).subarray(0, 14))).toThrow(WireFormatError);
   });
+
+  it('keeps a `__proto__` key as an own key instead of swapping the prototype', () => {
+    const header = '{"payload":{"__proto__":{"pin":"1234","polluted":true},"list":[{"__proto__":{"x":1}}]}}';
+    const bytes = new Uint8Array(4 + header.length);
+    new DataView(bytes.buffer).setUint32(0, header.length);
+    bytes.set(new TextEncoder().encode(header), 4);
+    const decoded = decodeWire(bytes) as { payload: Record<string, unknown> & { list: object[] } };
+    expect(Object.getPrototypeOf(decoded.payload)).toBe(Object.prototype);
+    expect(decoded.payload.pin).toBeUndefined();
+    expect(Object.hasOwn(decoded.payload, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(decoded.payload.list[0])).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a header nested deeper than any contract payload with a typed error', () => {
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const bytes = new Uint8Array(4 + deep.length);
+    new DataView(bytes.buffer).setUint32(0, deep.length);
+    bytes.set(new TextEncoder().encode(deep), 4);
+    expect(() => decodeWire(bytes)).toThrow(WireFormatError);
+    expect(decodeWire(encodeWire({ a: [[[{ b: [1] }]]] }))).toEqual({ a: [[[{ b: [1] }]]] });
+  });
 });
