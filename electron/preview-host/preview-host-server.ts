@@ -80,8 +80,11 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  wss.on('error', (error) => opts.logger.warn('preview.ws_server_error', { error: error.message }));
   attachWebSocketBridge(wss, opts.runtime, opts.logger);
   server.on('upgrade', (req, socket, head) => {
+    // Until ws takes the socket over, a reset or a write after close is ours to absorb.
+    socket.on('error', () => socket.destroy());
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const reject = (status: string) => {
       socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);

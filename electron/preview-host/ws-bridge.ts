@@ -14,6 +14,11 @@ export function attachWebSocketBridge(wss: WebSocketServer, runtime: KioskRuntim
       if (ws.readyState === ws.OPEN) ws.send(encodeWire({ kind: 'event', event, payload }));
     });
     ws.on('close', unsubscribe);
+    // A protocol error on one socket (invalid UTF-8, a frame over the size limit, a reset) is that
+    // socket's problem: ws closes it with the matching status; without a listener it would end the host.
+    ws.on('error', (error: Error & { code?: string }) => {
+      logger.warn('preview.ws_protocol_error', { code: error.code ?? error.name });
+    });
     ws.on('message', (data: RawData, isBinary) => {
       void (async () => {
         let message: unknown;
