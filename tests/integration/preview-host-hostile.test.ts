@@ -68,3 +68,33 @@ describe('preview host against protocol errors', () => {
     await stillServing();
   });
 });
+
+describe('preview host static files', () => {
+  const port = () => hut.host.port;
+
+  it('answer 401 without the token: the page, its scripts and product images alike', async () => {
+    for (const path of ['/', '/index.html', '/assets/app.js', '/product-images/x.webp']) {
+      const reply = await call(port(), path);
+      expect(reply.status, path).toBe(401);
+      expect(reply.body).not.toMatch(/<title>|console\.log/);
+    }
+    expect((await call(port(), '/?token=wrong-token-0123456789')).status).toBe(401);
+  });
+
+  it('take the token once in the query and then from an HttpOnly, SameSite=Strict cookie for this port', async () => {
+    const first = await call(port(), `/?token=${TOKEN}`);
+    expect(first.status).toBe(200);
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toBe(`kiosk-token-${port()}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`);
+    const withCookie = { headers: { cookie: `other=1; kiosk-token-${port()}=${TOKEN}` } };
+    const script = await call(port(), '/assets/app.js', withCookie);
+    expect(script.status).toBe(200);
+    expect(script.headers['set-cookie']).toBeUndefined();
+    expect(
+      (await call(port(), '/assets/app.js', { headers: { cookie: `kiosk-token-1=${TOKEN}` } })).status,
+    ).toBe(401);
+    // The cookie opens static files only; the API still wants the Bearer header or the subprotocol.
+    const api = await call(port(), '/api/invoke/app:info', { method: 'POST', ...withCookie, body: '{}' });
+    expect(api.status).toBe(401);
+  });
+});
