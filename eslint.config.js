@@ -89,7 +89,7 @@ export default tseslint.config(
         'error',
         {
           selector:
-            "ImportDeclaration[source.value=/^(node:)?child_process$/] ImportSpecifier[imported.name=/^exec(Sync)?$/]",
+            'ImportDeclaration[source.value=/^(node:)?child_process$/] ImportSpecifier[imported.name=/^exec(Sync)?$/]',
           message: 'Use execFile/spawn with an argument list; exec runs a shell.',
         },
         {

@@ -13,7 +13,7 @@ const still = path.resolve(
 
 // Every process the adapter starts is seen here (the real functions still run).
 vi.mock('node:child_process', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:child_process')>();
+  const real = await importOriginal<typeof childProcess>();
   return { ...real, exec: vi.fn(real.exec), execFile: vi.fn(real.execFile) };
 });
 
