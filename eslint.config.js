@@ -30,7 +30,6 @@ const platformPackages = [
   'stripe',
   'ws',
   'prom-client',
-  'node-webcam',
   'qrcode',
 ];
 
@@ -80,6 +79,24 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
       globals: { ...globals.browser },
+    },
+  },
+  {
+    // Child processes take an argument list, never a command line for a shell to interpret.
+    files: ['electron/**/*.ts', 'build/**/*.{js,mjs,cjs}', 'model/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'ImportDeclaration[source.value=/^(node:)?child_process$/] ImportSpecifier[imported.name=/^exec(Sync)?$/]',
+          message: 'Use execFile/spawn with an argument list; exec runs a shell.',
+        },
+        {
+          selector: "Property[key.name='shell'][value.value=true]",
+          message: 'Do not start child processes through a shell.',
+        },
+      ],
     },
   },
   {

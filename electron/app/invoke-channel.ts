@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod';
 import { channels, type ChannelName } from '../shared/ipc-contract';
 import { KioskError, type Result } from '../shared/result';
 import type { Logger } from '../core/ports/logger-port';
@@ -31,9 +32,9 @@ export async function invokeChannel(
     return { ok: false, error: { code: 'NOT_FOUND', message: 'Unknown channel.' } };
   }
   const def = channels[name];
-  const parsed = def.input.safeParse(raw ?? {});
+  const parsed = safeParseInput(def.input, raw ?? {});
   if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
+    const where = parsed.issues.map((i) => i.path.join('.') || '(root)').join(', ');
     deps.logger.warn('ipc.invalid_input', { channel: name, paths: where.slice(0, 200) });
     return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${name} at ${where}.` } };
   }
@@ -62,5 +63,22 @@ export async function invokeChannel(
       error: err instanceof Error ? err.message : String(err),
     });
     return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on the kiosk.' } };
+  }
+}
+
+type ParsedInput = { success: true; data: unknown } | { success: false; issues: { path: PropertyKey[] }[] };
+
+/**
+ * zod's safeParse, made total: a payload whose getters throw (an object whose prototype is a typed
+ * array, say) is invalid input too, never an exception across the bridge.
+ */
+function safeParseInput(schema: ZodType, raw: unknown): ParsedInput {
+  try {
+    const parsed = schema.safeParse(raw);
+    return parsed.success
+      ? { success: true, data: parsed.data }
+      : { success: false, issues: parsed.error.issues };
+  } catch {
+    return { success: false, issues: [{ path: [] }] };
   }
 }

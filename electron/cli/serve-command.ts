@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startPreviewHost } from '../preview-host/preview-host-server';
-import { newToken } from '../preview-host/host-guard';
+import { startPreviewHost, type PreviewHost } from '../preview-host/preview-host-server';
+import { assertLoopback, newToken } from '../preview-host/host-guard';
 import { createKioskRuntime } from '../app/kiosk-runtime';
 import { sourceTreePaths } from '../app/kiosk-paths';
 import { loadKioskConfig, needsSetupMessage, resolveConfigPath } from '../adapters/fleet/kiosk-config-store';
@@ -33,6 +33,13 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  // Refuse a bad address before anything opens a port (metrics, the demo payment emulator).
+  assertLoopback(values.host);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a port number (0 picks a free one), not "${values.port}".`);
+    return 2;
+  }
   const dataDir = path.resolve(values['data-dir']);
   mkdirSync(dataDir, { recursive: true });
   const loaded = await loadKioskConfig(
@@ -50,14 +57,27 @@ export async function runServeCommand(argv: string[]): Promise<number> {
     echoLogs: values['echo-logs'],
   });
   const token = newToken();
-  const host = await startPreviewHost({
-    runtime,
-    rendererDir: path.resolve(values['renderer-dir']),
-    host: values.host,
-    port: Number(values.port),
-    token,
-    logger: runtime.logger,
-  });
+  let host: PreviewHost;
+  try {
+    host = await startPreviewHost({
+      runtime,
+      rendererDir: path.resolve(values['renderer-dir']),
+      host: values.host,
+      port,
+      token,
+      logger: runtime.logger,
+    });
+  } catch (error) {
+    // A refused start releases everything the runtime opened, so the process can exit.
+    await runtime.dispose();
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${port} on ${values.host} is in use; choose another with --port (0 picks a free one).`
+        : `The preview host could not start: ${(error as Error).message}`,
+    );
+    return 1;
+  }
   console.log(`Skin Kiosk preview: ${host.url}?token=${token}`);
   const stop = async () => {
     await host.close();

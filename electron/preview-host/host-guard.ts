@@ -50,3 +50,22 @@ export function sameOrigin(req: IncomingMessage, port: number): boolean {
   if (origin === undefined) return true;
   return allowedHosts.some((h) => origin === `http://${h}`);
 }
+
+/**
+ * Static files (the renderer, product images) are loaded by the browser itself, which cannot add a
+ * header: the page's first request carries the token in its query (`/?token=…`) and gets it back
+ * as an HttpOnly, SameSite=Strict cookie for the rest. The name carries the port because cookies
+ * are shared by every port of a host, and two preview hosts must not overwrite each other's.
+ */
+export const tokenCookieName = (port: number): string => `kiosk-token-${port}`;
+
+export function tokenFromCookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+export const tokenCookie = (port: number, token: string): string =>
+  `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;

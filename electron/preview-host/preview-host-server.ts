@@ -5,7 +5,15 @@ import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { decodeWire, encodeWire } from '../shared/wire-codec';
 import type { Logger } from '../core/ports/logger-port';
 import type { KioskRuntime } from '../app/kiosk-runtime';
-import { assertLoopback, sameOrigin, tokenFrom, tokenMatches } from './host-guard';
+import {
+  assertLoopback,
+  sameOrigin,
+  tokenCookie,
+  tokenCookieName,
+  tokenFrom,
+  tokenFromCookie,
+  tokenMatches,
+} from './host-guard';
 import { contentType, readStatic, resolveStatic } from './static-files';
 import { attachWebSocketBridge } from './ws-bridge';
 
@@ -31,7 +39,8 @@ const MAX_BODY = 3840 * 2160 * 4 + 64 * 1024;
 /**
  * The browser preview host: serves the built renderer and the kiosk's handler table to a page on
  * this machine only. Same handlers, same schemas as Electron main; transport is HTTP POST
- * (`/api/invoke/<channel>`) and a WebSocket (`/api/ws`) for requests and pushed events.
+ * (`/api/invoke/<channel>`) and a WebSocket (`/api/ws`) for requests and pushed events. Everything,
+ * static files included, needs the per-run token (see host-guard.ts).
  */
 export async function startPreviewHost(opts: PreviewHostOptions): Promise<PreviewHost> {
   assertLoopback(opts.host);
@@ -69,19 +78,32 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'text/plain', 'Method not allowed');
+    const fromQuery = url.searchParams.get('token');
+    const given = fromQuery ?? tokenFromCookie(req, tokenCookieName(port)) ?? tokenFrom(req);
+    if (!tokenMatches(opts.token, given))
+      return send(
+        res,
+        401,
+        'text/plain',
+        'Missing or wrong token: open the address skinkiosk serve printed.',
+      );
+    const extra: Record<string, string> = fromQuery ? { 'Set-Cookie': tokenCookie(port, opts.token) } : {};
     if (url.pathname.startsWith('/product-images/')) {
       const file = await opts.runtime.resolveProductImage(url.pathname);
       if (!file) return send(res, 404, 'text/plain', 'Not found');
-      return send(res, 200, contentType(file), await readStatic(file));
+      return send(res, 200, contentType(file), await readStatic(file), extra);
     }
     const file = await resolveStatic(rendererDir, url.pathname);
     if (!file) return send(res, 404, 'text/plain', 'Not found');
-    return send(res, 200, contentType(file), await readStatic(file));
+    return send(res, 200, contentType(file), await readStatic(file), extra);
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY });
+  wss.on('error', (error) => opts.logger.warn('preview.ws_server_error', { error: error.message }));
   attachWebSocketBridge(wss, opts.runtime, opts.logger);
   server.on('upgrade', (req, socket, head) => {
+    // Until ws takes the socket over, a reset or a write after close is ours to absorb.
+    socket.on('error', () => socket.destroy());
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const reject = (status: string) => {
       socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
@@ -113,8 +135,15 @@ export async function startPreviewHost(opts: PreviewHostOptions): Promise<Previe
   };
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
+    ...extra,
     'Content-Type': type,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',

@@ -1,7 +1,13 @@
 import type { WebSocketServer, RawData } from 'ws';
-import { decodeWire, encodeWire } from '../shared/wire-codec';
+import { decodeWire, encodeWire, peekMessageId } from '../shared/wire-codec';
+import type { Result } from '../shared/result';
 import type { Logger } from '../core/ports/logger-port';
 import type { KioskRuntime } from '../app/kiosk-runtime';
+
+const UNDECODABLE: Result<never> = {
+  ok: false,
+  error: { code: 'INVALID_INPUT', message: 'The request could not be decoded.' },
+};
 
 /**
  * Requests arrive as `{ kind: 'invoke', id, channel, payload }` and are answered with
@@ -14,14 +20,23 @@ export function attachWebSocketBridge(wss: WebSocketServer, runtime: KioskRuntim
       if (ws.readyState === ws.OPEN) ws.send(encodeWire({ kind: 'event', event, payload }));
     });
     ws.on('close', unsubscribe);
+    // A protocol error on one socket (invalid UTF-8, a frame over the size limit, a reset) is that
+    // socket's problem: ws closes it with the matching status; without a listener it would end the host.
+    ws.on('error', (error: Error & { code?: string }) => {
+      logger.warn('preview.ws_protocol_error', { code: error.code ?? error.name });
+    });
     ws.on('message', (data: RawData, isBinary) => {
       void (async () => {
         let message: unknown;
+        const bytes = isBinary ? toUint8(data) : new TextEncoder().encode(String(data));
         try {
-          const bytes = isBinary ? toUint8(data) : new TextEncoder().encode(String(data));
           message = decodeWire(bytes);
         } catch {
           logger.warn('preview.ws_undecodable');
+          // Answer it when its id can be read, as the HTTP API answers an undecodable body.
+          const id = peekMessageId(bytes);
+          if (id !== null && ws.readyState === ws.OPEN)
+            ws.send(encodeWire({ kind: 'result', id, result: UNDECODABLE }));
           return;
         }
         const m = message as { kind?: unknown; id?: unknown; channel?: unknown; payload?: unknown };

@@ -16,7 +16,7 @@ import {
   QualityReport,
 } from './schemas/analysis-schemas';
 import { CatalogStatus, ProductSummary, Routine, ShadeMatch } from './schemas/catalog-schemas';
-import { Cart, CartRequest, PaymentState } from './schemas/checkout-schemas';
+import { Cart, CartRequest, OrderId, PaymentState } from './schemas/checkout-schemas';
 import { QuestionnaireAnswers } from './schemas/questionnaire-schemas';
 import { Lab, SkinProfile } from './schemas/skin-profile-schemas';
 import {
@@ -116,9 +116,9 @@ export const channels = {
   /** Start a card payment on the reader; its state is pushed as `payment:state`. */
   'payment:start': channel(CartRequest, PaymentState),
   /** Cancel the reader's current action for this order. */
-  'payment:cancel': channel(z.object({ orderId: z.string() }), PaymentState),
+  'payment:cancel': channel(z.object({ orderId: OrderId }), PaymentState),
   /** Current state of an order's payment. */
-  'payment:state': channel(z.object({ orderId: z.string() }), PaymentState),
+  'payment:state': channel(z.object({ orderId: OrderId }), PaymentState),
   /** Recent orders for the staff payments section. (staff) */
   'payment:orders': channel(
     z.object({ limit: z.number().int().min(1).max(200) }),
@@ -126,7 +126,7 @@ export const channels = {
     true,
   ),
   /** Refund a captured order in full. (staff) */
-  'payment:refund': channel(z.object({ orderId: z.string() }), OrderSummary, true),
+  'payment:refund': channel(z.object({ orderId: OrderId }), OrderSummary, true),
   /**
    * Demo mode only: present a test card on the emulated reader, as if the shopper tapped it. Fails
    * with PAYMENT_NOT_CONFIGURED when payments run against a real Stripe account.

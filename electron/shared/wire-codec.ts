@@ -45,8 +45,9 @@ export function decodeWire(bytes: Uint8Array): unknown {
     if (at + 4 > bytes.length) throw new WireFormatError('truncated attachment length');
     const len = view.getUint32(at);
     if (at + 4 + len > bytes.length) throw new WireFormatError('truncated attachment');
-    // Copy so the decoded array owns a tight buffer (callers may transfer or retain it).
-    blobs.push(bytes.slice(at + 4, at + 4 + len));
+    // Copy so the decoded array owns a tight buffer (callers may transfer or retain it). Not
+    // `slice`: on a Node Buffer (the preview host's request body) it shares memory instead.
+    blobs.push(new Uint8Array(bytes.subarray(at + 4, at + 4 + len)));
     at += 4 + len;
   }
   let header: unknown;
@@ -58,8 +59,30 @@ export function decodeWire(bytes: Uint8Array): unknown {
   return revive(header, blobs);
 }
 
-function revive(v: unknown, blobs: Uint8Array[]): unknown {
-  if (Array.isArray(v)) return v.map((x) => revive(x, blobs));
+/**
+ * The numeric `id` in a message's header, read without decoding the rest, so a request that cannot
+ * be decoded (nested too deeply, an attachment out of range) can still be answered; null when the
+ * header itself is unreadable.
+ */
+export function peekMessageId(bytes: Uint8Array): number | null {
+  try {
+    if (bytes.length < 4) return null;
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
+    if (4 + headerLength > bytes.length) return null;
+    const header: unknown = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength)));
+    const id = (header as { id?: unknown } | null)?.id;
+    return typeof id === 'number' && Number.isSafeInteger(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Deeper than any contract payload; stops a hostile header from exhausting the stack. */
+const MAX_DEPTH = 64;
+
+function revive(v: unknown, blobs: Uint8Array[], depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw new WireFormatError('header nested too deeply');
+  if (Array.isArray(v)) return v.map((x) => revive(x, blobs, depth + 1));
   if (v && typeof v === 'object') {
     const rec = v as Record<string, unknown>;
     const keys = Object.keys(rec);
@@ -69,7 +92,16 @@ function revive(v: unknown, blobs: Uint8Array[]): unknown {
       return blob;
     }
     const out: Record<string, unknown> = {};
-    for (const k of keys) out[k] = revive(rec[k], blobs);
+    for (const k of keys) {
+      // Defined, not assigned: a key named `__proto__` stays an own key (as JSON.parse makes it)
+      // instead of replacing the object's prototype.
+      Object.defineProperty(out, k, {
+        value: revive(rec[k], blobs, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
     return out;
   }
   return v;

@@ -48,14 +48,13 @@ export function metadata(params: FormObject, name = 'metadata'): Record<string, 
     throw invalidRequest('Invalid metadata', undefined, name);
   const entries = Object.entries(value);
   if (entries.length > 50) throw invalidRequest('Metadata can have at most 50 keys.', undefined, name);
-  const out: Record<string, string> = {};
   for (const [k, v] of entries) {
     if (typeof v !== 'string' || k.length > 40 || v.length > 500) {
       throw invalidRequest(`Invalid metadata value for key ${k}.`, undefined, `${name}[${k}]`);
     }
-    out[k] = v;
   }
-  return out;
+  // fromEntries defines own properties, so a key such as `__proto__` stays a key.
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 /** The `expand[]` list, as sent in a POST body or a GET query. */

@@ -2,8 +2,10 @@
  * "Save my results" page. Reads the payload the kiosk put in the URL fragment (#r=…, base64url
  * JSON, version 1 — see electron/core/checkout/results-payload-codec.ts) and shows it. Plain
  * script, no build step, no network: publishable as three static files on any host.
- * Everything from the URL is treated as untrusted text: it is only ever set with textContent, and
- * only https links are turned into anchors.
+ * Everything from the URL is treated as untrusted: text is only ever set with textContent, a key
+ * is looked up only among the page's own words (never `constructor` or `__proto__` from a
+ * prototype), and a link becomes an anchor only when it is https and on a host the store allowed
+ * in results-config.js. A link that cannot be read shows a sentence saying so, never a blank page.
  */
 (function (root) {
   'use strict';
@@ -68,6 +70,7 @@
       view: 'View product',
       cart: 'Add the whole routine to a cart',
       empty: 'There are no results in this link. Scan the QR code on the kiosk again.',
+      broken: 'This link is damaged and cannot be shown. Scan the QR code on the kiosk again.',
       privacy: 'Your results live only in this link. They were not sent to any server.',
       disclaimer: 'This is a cosmetic guide, not a medical diagnosis.',
     },
@@ -130,6 +133,7 @@
       view: 'Ver producto',
       cart: 'Añadir toda la rutina al carrito',
       empty: 'Este enlace no contiene resultados. Vuelve a escanear el código QR del quiosco.',
+      broken: 'Este enlace está dañado y no se puede mostrar. Vuelve a escanear el código QR del quiosco.',
       privacy: 'Tus resultados solo están en este enlace. No se han enviado a ningún servidor.',
       disclaimer: 'Es una guía cosmética, no un diagnóstico médico.',
     },
@@ -141,8 +145,38 @@
   function isInt(v) {
     return typeof v === 'number' && Math.floor(v) === v;
   }
-  function httpsOnly(u) {
-    return isString(u) && /^https:\/\/[^\s]+$/.test(u) ? u : null;
+  /** table[key] only when the table itself has that key: `constructor` is not a skin type. */
+  function own(table, key) {
+    return isString(key) && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+  }
+  function hostMatches(host, entry) {
+    var e = String(entry).trim().toLowerCase();
+    if (e.indexOf('*.') === 0)
+      return host.length > e.length - 1 && host.slice(-(e.length - 1)) === e.slice(1);
+    return host === e;
+  }
+  /**
+   * The link, when it is https, carries no credentials, uses the standard port and its host is the
+   * page's own or one the store listed (`*.example.com` allows subdomains, as on the kiosk); else null.
+   */
+  function allowedLink(u, policy) {
+    if (!isString(u) || !/^https:\/\/[^\s]+$/.test(u)) return null;
+    var url;
+    try {
+      url = new URL(u);
+    } catch {
+      return null;
+    }
+    if (url.username || url.password || (url.port && url.port !== '443')) return null;
+    var host = url.hostname.toLowerCase();
+    var hosts = ((policy && policy.allowedHosts) || []).concat(
+      policy && policy.pageHost ? [policy.pageHost] : [],
+    );
+    return hosts.some(function (entry) {
+      return hostMatches(host, entry);
+    })
+      ? url.href
+      : null;
   }
 
   /** The payload from `#r=…`, or null when there is none or it is not a valid version-1 payload. */
@@ -201,11 +235,15 @@
     return new Intl.DateTimeFormat(lang === 'es' ? 'es' : 'en', { dateStyle: 'long' }).format(d);
   }
 
-  /** Everything the page shows, as plain data in one language (tested without a DOM). */
-  function buildView(p, lang) {
-    var s = STRINGS[lang] || STRINGS.en;
+  /**
+   * Everything the page shows, as plain data in one language (tested without a DOM). `policy` is
+   * `{ allowedHosts, pageHost }`: which hosts product and cart links may point to.
+   */
+  function buildView(p, lang, policy) {
+    var s = own(STRINGS, lang) || STRINGS.en;
     var label = function (table, key) {
-      return (isString(key) && table[key]) || '';
+      var text = own(table, key);
+      return isString(text) ? text : '';
     };
     var tone =
       p.tn && isInt(p.tn.m)
@@ -218,6 +256,7 @@
             ].filter(Boolean),
           }
         : null;
+    var cartUrl = allowedLink(p.k, policy);
     return {
       lang: lang,
       title: s.title,
@@ -234,7 +273,7 @@
           return Array.isArray(m) && label(s.metrics, m[0]) && isInt(m[1]);
         })
         .map(function (m) {
-          return { label: s.metrics[m[0]], score: Math.max(0, Math.min(100, m[1])) };
+          return { label: label(s.metrics, m[0]), score: Math.max(0, Math.min(100, m[1])) };
         }),
       focusHeading: s.focus,
       concerns: p.c
@@ -251,14 +290,14 @@
         var price = isInt(minor) && /^[A-Z]{3}$/.test(currency) ? formatMoney(minor, currency, lang) : '';
         return {
           step: label(s.steps, item[0]),
-          brand: String(item[1] || ''),
-          name: String(item[2] || ''),
+          brand: isString(item[1]) ? item[1] : '',
+          name: isString(item[2]) ? item[2] : '',
           price: price,
-          url: httpsOnly(item[4]),
+          url: allowedLink(item[4], policy),
           linkText: s.view,
         };
       }),
-      cart: httpsOnly(p.k) ? { url: p.k, text: s.cart } : null,
+      cart: cartUrl ? { url: cartUrl, text: s.cart } : null,
       privacy: s.privacy,
       disclaimer: s.disclaimer,
       empty: s.empty,
@@ -354,21 +393,37 @@
     main.appendChild(footer);
   }
 
-  function start(doc, hash, preferred) {
+  /** Whether the fragment carries a payload at all (readable or not). */
+  function hasPayload(hash) {
+    try {
+      return !!new URLSearchParams(String(hash || '').replace(/^#/, '')).get('r');
+    } catch {
+      return false;
+    }
+  }
+
+  function start(doc, hash, preferred, policy) {
     var main = doc.getElementById('app');
     var payload = decodePayload(hash);
-    var lang = payload && STRINGS[payload.l] ? payload.l : /^es\b/i.test(preferred || '') ? 'es' : 'en';
+    var fallback = /^es\b/i.test(preferred || '') ? 'es' : 'en';
+    var lang = payload && own(STRINGS, payload.l) ? payload.l : fallback;
+    var notice = function (key) {
+      main.textContent = '';
+      main.appendChild(el(doc, 'p', 'empty', STRINGS[lang][key]));
+    };
     var show = function (next) {
-      lang = next;
+      lang = own(STRINGS, next) ? next : 'en';
       doc.documentElement.lang = lang;
       doc.title = STRINGS[lang].title;
       var buttons = doc.querySelectorAll('[data-lang]');
       for (var i = 0; i < buttons.length; i++)
         buttons[i].setAttribute('aria-pressed', String(buttons[i].getAttribute('data-lang') === lang));
-      if (payload) renderView(doc, main, buildView(payload, lang));
-      else {
-        main.textContent = '';
-        main.appendChild(el(doc, 'p', 'empty', STRINGS[lang].empty));
+      if (!payload) return notice(hasPayload(hash) ? 'broken' : 'empty');
+      try {
+        renderView(doc, main, buildView(payload, lang, policy));
+      } catch {
+        // A payload of the right shape with contents no kiosk writes: say so instead of a blank page.
+        notice('broken');
       }
     };
     var buttons = doc.querySelectorAll('[data-lang]');
@@ -383,6 +438,7 @@
   root.SkinResults = {
     STRINGS: STRINGS,
     decodePayload: decodePayload,
+    allowedLink: allowedLink,
     buildView: buildView,
     renderView: renderView,
     formatMoney: formatMoney,
@@ -391,7 +447,11 @@
   var doc = root.document;
   if (doc && doc.getElementById) {
     var boot = function () {
-      start(doc, root.location.hash, root.navigator.language);
+      var config = root.SkinResultsConfig || {};
+      start(doc, root.location.hash, root.navigator.language, {
+        allowedHosts: Array.isArray(config.allowedHosts) ? config.allowedHosts : [],
+        pageHost: root.location.hostname,
+      });
     };
     if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', boot);
     else boot();

@@ -95,12 +95,13 @@ describe('preview host', () => {
   });
 
   it('serves the renderer with the CSP header, and nothing outside it', async () => {
-    const index = await call('/');
+    const index = await call(`/?token=${TOKEN}`);
     expect(index.status).toBe(200);
     expect(index.body).toContain('<title>kiosk</title>');
-    expect((await call('/../secret.txt')).status).toBe(404);
-    expect((await call('/%2e%2e/secret.txt')).status).toBe(404);
-    expect((await call('/product-images/../../secret.txt')).status).toBe(404);
+    const bearer = { headers: { authorization: `Bearer ${TOKEN}` } };
+    expect((await call('/../secret.txt', bearer)).status).toBe(404);
+    expect((await call('/%2e%2e/secret.txt', bearer)).status).toBe(404);
+    expect((await call('/product-images/../../secret.txt', bearer)).status).toBe(404);
   });
 
   it('answers 401 without the token or with a wrong one', async () => {

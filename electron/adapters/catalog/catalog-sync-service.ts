@@ -1,20 +1,17 @@
-import { readFile, rm } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
-import { DeltaDocument, type DeltaEntry, type SignedManifest } from '../../core/catalog/feed-manifest';
-import { validateDelta } from '../../core/catalog/delta-validation';
+import { rm } from 'node:fs/promises';
+import type { DeltaEntry, SignedManifest } from '../../core/catalog/feed-manifest';
 import { chooseSyncPlan } from '../../core/catalog/sync-policy';
 import type { Logger } from '../../core/ports/logger-port';
 import { KioskError } from '../../shared/result';
 import type { SyncProgress, SyncReport } from '../../shared/schemas/staff-schemas';
 import { CATALOG_SCHEMA_VERSION } from './catalog-db-schema';
 import type { ApplyCounts, CatalogStore } from './catalog-store';
+import { readDeltaFile } from './delta-file-reader';
 import type { FeedSource } from './feed-source';
 import { verifyManifest } from './feed-signing';
 import type { ProductImageCache } from './product-image-cache';
 import type { CatalogOrigin, SyncStateStore } from './sync-state-store';
-
-/** A delta unpacking to more than this is refused. */
-const MAX_DELTA_JSON_BYTES = 512 * 1024 * 1024;
+import { beginApplying, SYNC_TIME_LIMIT_MS, withinTimeLimit, type SyncRun } from './sync-time-limit';
 
 export interface SyncRequest {
   source: FeedSource;
@@ -33,6 +30,8 @@ export interface CatalogSyncDeps {
   onProgress: (progress: SyncProgress) => void;
   logger: Logger;
   now?: () => Date;
+  /** See SYNC_TIME_LIMIT_MS (tests shorten it). */
+  timeLimitMs?: number;
 }
 
 /**
@@ -51,9 +50,23 @@ export class CatalogSyncService {
   }
 
   run(request: SyncRequest): Promise<SyncReport> {
-    const next = this.queue.then(() => this.sync(request));
+    const next = this.queue.then(() => this.withinTimeLimit(request));
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * A sync whose source has not delivered the catalog within the time limit is given up before it
+   * touches the database, the failure recorded, and the queue moves on (see sync-time-limit.ts).
+   */
+  private withinTimeLimit(request: SyncRequest): Promise<SyncReport> {
+    const startedAt = this.now().toISOString();
+    return withinTimeLimit(
+      this.deps.timeLimitMs ?? SYNC_TIME_LIMIT_MS,
+      request.source.label,
+      (run) => this.sync(request, run),
+      (error) => this.recordFailure(error, startedAt),
+    );
   }
 
   /** Resolves once every queued sync has finished (for shutdown). */
@@ -65,7 +78,7 @@ export class CatalogSyncService {
     this.deps.onProgress({ phase, fraction: Math.min(1, Math.max(0, fraction)), message });
   }
 
-  private async sync(request: SyncRequest): Promise<SyncReport> {
+  private async sync(request: SyncRequest, run: SyncRun): Promise<SyncReport> {
     const { store, state, logger } = this.deps;
     const startedAt = this.now().toISOString();
     const scratch: string[] = [];
@@ -84,21 +97,24 @@ export class CatalogSyncService {
         this.progress('verifying', 0, 'manifest');
         const manifest = verifyManifest(fetched.body, request.publicKeyPem);
         const plan = chooseSyncPlan(manifest, installed, CATALOG_SCHEMA_VERSION);
+        const guard = (): void => beginApplying(run);
         let counts: ApplyCounts | null = null;
         let mode: SyncReport['mode'] = 'none';
         if (plan.kind === 'delta') {
           try {
-            counts = await this.applyDelta(request.source, plan.delta, manifest, scratch);
+            counts = await this.applyDelta(request.source, plan.delta, manifest, scratch, guard);
             mode = 'delta';
           } catch (error) {
             if (error instanceof KioskError && error.code === 'FEED_UNREACHABLE') throw error;
+            // Nothing was changed (one transaction); the snapshot download is bounded again.
+            run.applying = false;
             logger.warn('catalog delta failed, falling back to the snapshot', {
               reason: (error as Error).message,
             });
           }
         }
         if (plan.kind !== 'unchanged' && !counts) {
-          counts = await this.applySnapshot(request.source, manifest, scratch);
+          counts = await this.applySnapshot(request.source, manifest, scratch, guard);
           mode = 'snapshot';
         }
         report = counts
@@ -142,17 +158,23 @@ export class CatalogSyncService {
         error instanceof KioskError
           ? error
           : new KioskError('INTERNAL', `Catalog sync failed: ${(error as Error).message}`);
-      state.update({
-        lastAttemptAt: startedAt,
-        lastError: `${kiosk.code}: ${kiosk.message}`,
-        consecutiveFailures: state.get().consecutiveFailures + 1,
-      });
-      logger.warn('catalog sync failed', { code: kiosk.code, reason: kiosk.message });
-      this.progress('error', 1, kiosk.message);
+      // A sync given up by its time limit was recorded then; its late failure changes nothing.
+      if (!run.aborted) this.recordFailure(kiosk, startedAt);
       throw kiosk;
     } finally {
       await Promise.all(scratch.map((file) => rm(file, { force: true })));
     }
+  }
+
+  private recordFailure(error: KioskError, startedAt: string): void {
+    const { state, logger } = this.deps;
+    state.update({
+      lastAttemptAt: startedAt,
+      lastError: `${error.code}: ${error.message}`,
+      consecutiveFailures: state.get().consecutiveFailures + 1,
+    });
+    logger.warn('catalog sync failed', { code: error.code, reason: error.message });
+    this.progress('error', 1, error.message);
   }
 
   private async download(
@@ -175,23 +197,12 @@ export class CatalogSyncService {
     entry: DeltaEntry,
     manifest: SignedManifest,
     scratch: string[],
+    guard: () => void,
   ): Promise<ApplyCounts> {
     const file = await this.download(source, entry, scratch, '.json.gz');
     this.progress('verifying', 1, entry.path);
-    let doc: DeltaDocument;
-    try {
-      doc = DeltaDocument.parse(
-        JSON.parse(
-          gunzipSync(await readFile(file), { maxOutputLength: MAX_DELTA_JSON_BYTES }).toString('utf8'),
-        ),
-      );
-    } catch (error) {
-      throw new KioskError(
-        'FEED_MALFORMED',
-        `The delta ${entry.path} cannot be read: ${(error as Error).message.slice(0, 200)}`,
-      );
-    }
-    const delta = validateDelta(doc);
+    const { doc, delta } = await readDeltaFile(file, entry.path);
+    guard();
     this.progress('applying', 0, `delta ${doc.fromVersion} → ${doc.toVersion}`);
     return this.deps.store.applyDelta(delta, manifest);
   }
@@ -200,8 +211,10 @@ export class CatalogSyncService {
     source: FeedSource,
     manifest: SignedManifest,
     scratch: string[],
+    guard: () => void,
   ): Promise<ApplyCounts> {
     const file = await this.download(source, manifest.signed.snapshot, scratch, '.sqlite.gz');
+    guard();
     this.progress('applying', 0, `snapshot ${manifest.signed.version}`);
     return this.deps.store.installSnapshot(file, manifest);
   }

@@ -23,5 +23,8 @@ export interface FeedSource {
   fetchImage(ref: string, maxBytes: number): Promise<FetchedImage>;
 }
 
+/** Largest `manifest.json` read from any source, over HTTP or from a folder. */
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+
 /** Relative image references resolve against the feed; only http(s) and the feed's own folder are allowed. */
 export const isAbsoluteHttp = (ref: string): boolean => /^https?:\/\//i.test(ref);

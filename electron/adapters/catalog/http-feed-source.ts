@@ -1,6 +1,6 @@
 import type { FeedFile } from '../../core/catalog/feed-manifest';
 import { KioskError } from '../../shared/result';
-import type { FeedSource, FetchedImage, ManifestFetch } from './feed-source';
+import { MAX_MANIFEST_BYTES, type FeedSource, type FetchedImage, type ManifestFetch } from './feed-source';
 import { writeVerified } from './verified-download';
 
 export interface HttpFeedOptions {
@@ -90,7 +90,7 @@ export class HttpFeedSource implements FeedSource {
       throw new KioskError('CONFIG_INVALID', `The feed URL must be http(s): ${baseUrl}`);
     this.label = this.base.href;
     this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.maxManifestBytes = options.maxManifestBytes ?? 4 * 1024 * 1024;
+    this.maxManifestBytes = options.maxManifestBytes ?? MAX_MANIFEST_BYTES;
   }
 
   async fetchManifest(etag: string | null): Promise<ManifestFetch> {
@@ -151,15 +151,22 @@ export class HttpFeedSource implements FeedSource {
   }
 }
 
-/** Fetches one image over http(s) with a size limit and an inactivity timeout. */
+/** Longest one product image may take in all, however steadily its bytes arrive. */
+const IMAGE_TIME_LIMIT_MS = 120_000;
+
+/** Fetches one image over http(s) with a size limit, an inactivity timeout and a total time limit. */
 export async function fetchHttpImage(url: URL, maxBytes: number, timeoutMs: number): Promise<FetchedImage> {
   if (!/^https?:$/.test(url.protocol))
     throw new KioskError('IMAGE_INVALID', `Images are fetched over http(s) only: ${url.href}`);
   const idle = idleSignal(timeoutMs);
+  const signal = AbortSignal.any([
+    idle.signal,
+    AbortSignal.timeout(Math.max(IMAGE_TIME_LIMIT_MS, timeoutMs)),
+  ]);
   try {
     let response: Response;
     try {
-      response = await fetch(url, { signal: idle.signal, redirect: 'follow' });
+      response = await fetch(url, { signal, redirect: 'follow' });
     } catch (error) {
       throw unreachable(url.href, error);
     }

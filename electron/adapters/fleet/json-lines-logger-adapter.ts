@@ -13,7 +13,7 @@ import {
 import path from 'node:path';
 import type { LogLine } from '../../shared/schemas/staff-schemas';
 import type { LogFields, Logger } from '../../core/ports/logger-port';
-import { redactLogFields, scrubText } from '../../core/fleet/log-redaction';
+import { redactLogFields, scrubText, type SafeLogFields } from '../../core/fleet/log-redaction';
 
 type Level = LogLine['level'];
 const LEVELS: Level[] = ['debug', 'info', 'warn', 'error'];
@@ -46,7 +46,7 @@ export class JsonLinesLogger implements Logger {
   private size = 0;
   private readonly recentBuf: LogLine[] = [];
   private readonly file: string;
-  private readonly opts: Required<Omit<JsonLinesLoggerOptions, 'base'>> & { base: LogFields };
+  private readonly opts: Required<Omit<JsonLinesLoggerOptions, 'base'>> & { base: SafeLogFields };
 
   constructor(options: JsonLinesLoggerOptions) {
     this.opts = {
@@ -158,9 +158,9 @@ export class JsonLinesLogger implements Logger {
   }
 }
 
-function summarize(msg: string, fields: LogFields): string {
+function summarize(msg: string, fields: Readonly<Record<string, unknown>>): string {
   const extra = Object.entries(fields)
-    .map(([k, v]) => `${k}=${String(v)}`)
+    .map(([k, v]) => `${k}=${v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
     .join(' ');
   return extra ? `${msg} ${extra}` : msg;
 }
@@ -171,9 +171,7 @@ function parseLine(text: string, baseKeys: string[]): LogLine | null {
     const obj = JSON.parse(text) as Record<string, unknown>;
     const { time, level, msg, ...rest } = obj;
     if (typeof time !== 'string' || typeof msg !== 'string' || !LEVELS.includes(level as Level)) return null;
-    const fields = Object.fromEntries(
-      Object.entries(rest).filter(([k]) => !baseKeys.includes(k)),
-    ) as LogFields;
+    const fields = Object.fromEntries(Object.entries(rest).filter(([k]) => !baseKeys.includes(k)));
     return { time, level: level as Level, msg: summarize(msg, fields) };
   } catch {
     return null;

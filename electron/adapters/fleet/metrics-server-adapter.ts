@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIP, type AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import type { HealthReport } from '../../shared/schemas/system-schemas';
 import type { Logger } from '../../core/ports/logger-port';
 
@@ -20,9 +21,32 @@ export interface MetricsServer {
 
 const COMMON_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Whether a request's `Host` names this endpoint, the check the preview host makes too: a page that
+ * rebinds its own DNS name to the kiosk's address would send that name. Bound to loopback, only
+ * loopback names are answered; bound to a LAN address, an IP literal, `localhost`, this machine's
+ * host name or a name under it (`kiosk-042.stores.example.net` on the machine `kiosk-042`). A port
+ * in the header must be the endpoint's own.
+ */
+export function hostHeaderAllowed(header: string | undefined, bindAddress: string, port: number): boolean {
+  if (!header) return false;
+  const match = /^(\[[0-9a-fA-F:.]+\]|[^:]+)(?::(\d+))?$/.exec(header.trim().toLowerCase());
+  if (!match?.[1]) return false;
+  const [, name, portText] = match;
+  if (portText !== undefined && Number(portText) !== port) return false;
+  if (LOOPBACK_NAMES.has(name)) return true;
+  if (isIP(bindAddress) !== 0 && /^(127\.|::1$)/.test(bindAddress)) return false;
+  if (isIP(name.replace(/^\[|\]$/g, '')) !== 0) return true;
+  const own = hostname().toLowerCase();
+  return name === own || name.startsWith(`${own}.`);
+}
+
 /**
  * Serves `/metrics` (Prometheus text) and `/health` (JSON) and nothing else: read-only, no
- * parameters, no personal data in either, bound to the configured address (loopback by default).
+ * parameters, no personal data in either, bound to the configured address (loopback by default),
+ * answering only requests whose `Host` names it (403 otherwise).
  */
 export async function startMetricsServer(opts: MetricsServerOptions): Promise<MetricsServer> {
   const send = (res: ServerResponse, status: number, type: string, body: string, head: boolean) => {
@@ -39,6 +63,8 @@ export async function startMetricsServer(opts: MetricsServerOptions): Promise<Me
       res.setHeader('allow', 'GET, HEAD');
       return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed\n', false);
     }
+    if (!hostHeaderAllowed(req.headers.host, opts.host, port))
+      return send(res, 403, 'text/plain; charset=utf-8', 'forbidden host\n', head);
     const pathname = new URL(req.url ?? '/', 'http://kiosk').pathname;
     if (pathname === '/metrics') {
       const { contentType, body } = await opts.metrics();
@@ -49,6 +75,7 @@ export async function startMetricsServer(opts: MetricsServerOptions): Promise<Me
     }
     return send(res, 404, 'text/plain; charset=utf-8', 'not found\n', head);
   };
+  let port = 0;
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       opts.logger.error('metrics.request_failed', { path: req.url ?? '', error: (err as Error).message });
@@ -63,7 +90,7 @@ export async function startMetricsServer(opts: MetricsServerOptions): Promise<Me
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   opts.logger.info('metrics.listening', { host: opts.host, port });
   return {

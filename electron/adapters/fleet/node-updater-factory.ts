@@ -1,10 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppImageUpdater } from 'electron-updater';
-import type { AppAdapter } from 'electron-updater/out/AppAdapter';
 import type { UpdateDriver } from '../../core/fleet/update-driver-port';
 import { createElectronUpdaterDriver, type ElectronUpdaterDriverOptions } from './electron-updater-driver';
 import { NodeHttpExecutor } from './node-http-executor';
+
+/**
+ * electron-updater's view of "the app", taken from its public constructor: the interface itself
+ * lives in a private module (`out/AppAdapter`) that is not part of the package's API.
+ */
+type AppAdapter = NonNullable<ConstructorParameters<typeof AppImageUpdater>[1]>;
 
 /** Folder name for downloaded updates under the cache dir, as electron-builder names it. */
 export const UPDATER_CACHE_DIR_NAME = 'skin-kiosk-updater';

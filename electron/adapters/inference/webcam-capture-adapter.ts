@@ -1,15 +1,5 @@
-import { exec } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
 import { KioskError } from '../../shared/result';
-
-/** The slice of node-webcam's FSWebcam class the capture uses. */
-interface FsWebcam {
-  generateSh(location: string): string;
-  runCaptureValidations(stderr: string): Error | null;
-}
-interface NodeWebcamModule {
-  FSWebcam: new (options: Record<string, unknown>) => FsWebcam;
-}
 
 export interface StillCaptureOptions {
   /** V4L2 device, e.g. `/dev/video0`; the system default when omitted. */
@@ -21,12 +11,17 @@ export interface StillCaptureOptions {
   readonly timeoutMs?: number;
 }
 
-const DEVICE = /^[A-Za-z0-9_./:-]+$/;
+/** An absolute device path (`/dev/video0`, `/dev/v4l/by-id/…`); never something that reads as an option. */
+const DEVICE = /^\/[A-Za-z0-9_./:-]+$/;
+
+/** What fswebcam prints when the device cannot be opened (it still exits 0). */
+const NO_CAMERA = /no such file or directory/i;
 
 /**
- * Takes one JPEG still from a camera with node-webcam's fswebcam driver (Linux). The still goes to
- * fswebcam's standard output and stays in memory: node-webcam would otherwise save it to a file,
- * and camera frames never touch the disk. A missing tool or camera is CAMERA_UNAVAILABLE.
+ * Takes one JPEG still from a camera with fswebcam (Linux), run directly with an argument list —
+ * never through a shell, so no device name or option can become a command. The still goes to
+ * fswebcam's standard output and stays in memory: camera frames never touch the disk. A missing
+ * tool or camera is CAMERA_UNAVAILABLE.
  */
 export async function captureStill(options: StillCaptureOptions = {}): Promise<Uint8Array> {
   if (process.platform !== 'linux') {
@@ -38,31 +33,31 @@ export async function captureStill(options: StillCaptureOptions = {}): Promise<U
   if (options.device !== undefined && !DEVICE.test(options.device)) {
     throw new KioskError('INVALID_INPUT', `"${options.device}" is not a camera device path.`);
   }
-  const { FSWebcam } = createRequire(import.meta.url)('node-webcam') as NodeWebcamModule;
-  const webcam = new FSWebcam({
-    width: options.width ?? 1280,
-    height: options.height ?? 720,
-    output: 'jpeg',
-    quality: 95,
-    device: options.device ?? false,
-    skip: options.skipFrames ?? 10,
-    delay: 0,
-    frames: false,
-    verbose: false,
-  });
-  // "-" is fswebcam's standard output.
-  const command = webcam.generateSh('-');
-  const { stdout, stderr, code } = await run(command, options.timeoutMs ?? 20_000);
-  if (code === 127)
+  const args = [
+    '--quiet',
+    '--resolution',
+    `${options.width ?? 1280}x${options.height ?? 720}`,
+    '--jpeg',
+    '95',
+    '--skip',
+    String(options.skipFrames ?? 10),
+    '--no-banner',
+    ...(options.device ? ['--device', options.device] : []),
+    // "-" is fswebcam's standard output.
+    '-',
+  ];
+  const { stdout, stderr, code } = await run(args, options.timeoutMs ?? 20_000);
+  if (code === 'ENOENT')
     throw new KioskError(
       'CAMERA_UNAVAILABLE',
       'fswebcam is not installed. Install it with: sudo apt-get install fswebcam',
     );
-  const noCamera = webcam.runCaptureValidations(stderr);
-  if (noCamera)
+  if (code === 'TIMEOUT')
+    throw new KioskError('CAMERA_UNAVAILABLE', 'The camera did not deliver a still in time.');
+  if (NO_CAMERA.test(stderr))
     throw new KioskError(
       'CAMERA_UNAVAILABLE',
-      `No camera found${options.device ? ` at ${options.device}` : ''}: ${firstLine(stderr) || noCamera.message}`,
+      `No camera found${options.device ? ` at ${options.device}` : ''}: ${firstLine(stderr)}`,
     );
   if (code !== 0)
     throw new KioskError(
@@ -77,12 +72,28 @@ export async function captureStill(options: StillCaptureOptions = {}): Promise<U
   return new Uint8Array(stdout.buffer, stdout.byteOffset, stdout.byteLength);
 }
 
-function run(command: string, timeout: number): Promise<{ stdout: Buffer; stderr: string; code: number }> {
+type ExitCode = number | 'ENOENT' | 'TIMEOUT';
+
+function run(args: string[], timeout: number): Promise<{ stdout: Buffer; stderr: string; code: ExitCode }> {
   return new Promise((resolve) => {
-    exec(command, { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ stdout, stderr: stderr.toString('utf8'), code });
-    });
+    execFile(
+      'fswebcam',
+      args,
+      { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout, shell: false },
+      (error, stdout, stderr) => {
+        const failure = error as (NodeJS.ErrnoException & { killed?: boolean }) | null;
+        const code: ExitCode = !failure
+          ? 0
+          : failure.code === 'ENOENT'
+            ? 'ENOENT'
+            : failure.killed
+              ? 'TIMEOUT'
+              : typeof failure.code === 'number'
+                ? failure.code
+                : 1;
+        resolve({ stdout, stderr: stderr.toString('utf8'), code });
+      },
+    );
   });
 }
 

@@ -15,7 +15,8 @@ export type SyncPlan = { kind: 'unchanged' } | { kind: 'delta'; delta: DeltaEntr
  * Decides how to move from the installed catalog to the one a verified manifest describes: nothing
  * when it is the same version from the same key, the delta that starts at the installed version when the feed has one,
  * the whole snapshot otherwise. Refuses a feed that is older than what is installed from the same key
- * (a replayed manifest) and one built for a newer kiosk.
+ * (a replayed manifest), one that reuses the installed sequence for other content, and one built for
+ * a newer kiosk.
  */
 export function chooseSyncPlan(
   manifest: SignedManifest,
@@ -37,6 +38,14 @@ export function chooseSyncPlan(
   }
   // Same version from another key is another catalog (the demo, say): take it, provenance and all.
   if (installed?.version === body.version && installed.keyId === manifest.keyId) return { kind: 'unchanged' };
+  // The version carries the content hash: one sequence from one key names exactly one catalog. Other
+  // content under an installed sequence is a swap (or a publisher that forgot to count up), never news.
+  if (installed && installed.keyId === manifest.keyId && body.sequence === installed.sequence) {
+    throw new KioskError(
+      'FEED_MALFORMED',
+      `The feed offers version ${body.version} with the same sequence as the installed ${installed.version} but other content; refusing it. Publish again so the sequence grows.`,
+    );
+  }
   const delta = installed ? body.deltas.find((entry) => entry.fromVersion === installed.version) : undefined;
   if (delta) return { kind: 'delta', delta };
   if (body.schemaVersion > supportedSchema) {

@@ -1,5 +1,9 @@
-/** Structured fields on a log line. Never put images, answers, card data or other personal data here. */
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
+/**
+ * Structured fields on a log line; values may nest. Never put images, answers, card data or other
+ * personal data here: every line is redacted before it is written (core/fleet/log-redaction.ts),
+ * but that is the last line of defence, not the plan.
+ */
+export type LogFields = Readonly<Record<string, unknown>>;
 
 /** The logging port every layer writes to; adapters decide where lines go (JSON lines, console, tests). */
 export interface Logger {

@@ -22,6 +22,13 @@ export const CartRequest = z.object({
 });
 export type CartRequest = z.infer<typeof CartRequest>;
 
+/** An order id as the kiosk makes them (`ord_` + 32 hex); bounded so no request carries a megabyte id. */
+export const OrderId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
 export const CartLine = z.object({
   product: ProductSummary,
   quantity: z.number().int().positive(),

@@ -73,10 +73,13 @@ export const ProfileSource = z.enum(['scan', 'questionnaire']);
 
 export const AnalysisMeta = z.object({
   /** Execution provider that ran the networks, e.g. `cpu` or `webgpu`. */
-  executionProvider: z.string(),
-  modelVersion: z.string(),
+  executionProvider: z.string().max(32),
+  /** `<model>:<sha256 prefix>` per network, space-separated. */
+  modelVersion: z.string().max(256),
   /** Milliseconds per pipeline stage (decode, detect, landmarks, metrics, …). */
-  timingsMs: z.record(z.string(), z.number()),
+  timingsMs: z
+    .record(z.string().max(32), z.number())
+    .refine((timings) => Object.keys(timings).length <= 32, { message: 'at most 32 stages' }),
 });
 
 export const SkinProfile = z.object({
@@ -85,9 +88,11 @@ export const SkinProfile = z.object({
   sensitive: z.boolean(),
   /** Null when there was no scan (questionnaire-only) or the tone could not be measured reliably. */
   tone: SkinTone.nullable(),
-  metrics: z.array(MetricScore),
+  metrics: z.array(MetricScore).max(MetricKey.options.length),
   /** Concerns ranked by importance for this shopper (strongest first), from metrics and answers. */
-  concerns: z.array(z.object({ concern: Concern, weight: z.number().min(0).max(1) })),
+  concerns: z
+    .array(z.object({ concern: Concern, weight: z.number().min(0).max(1) }))
+    .max(Concern.options.length),
   meta: AnalysisMeta.nullable(),
 });
 export type SkinProfile = z.infer<typeof SkinProfile>;

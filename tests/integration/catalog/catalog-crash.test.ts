@@ -91,10 +91,12 @@ describe('kill -9 while a catalog is being applied', () => {
     ];
     const v2 = await deltaFeed.publish(v2Products);
     versions.set(v2.version, v2.rowCount);
-    // The same v2 in a feed without a delta, so the kiosk must install the snapshot.
+    // The same v2 in a feed without a delta from v1, so the kiosk must install the snapshot. It is
+    // that feed's second publish: one sequence names one catalog, so v2 needs sequence 2 there too.
     const snapshotFeed = Object.assign(new TestPublisher(path.join(scratch.dir, 'snapshot')), {
       keys: deltaFeed.keys,
     });
+    await snapshotFeed.publish(manyProducts(3, 200_000));
     await snapshotFeed.publish(v2Products);
     const snap = verifyManifest(
       readFileSync(path.join(snapshotFeed.feedDir, 'manifest.json')),

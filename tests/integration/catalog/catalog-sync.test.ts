@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -196,6 +196,31 @@ describe('kiosk catalog sync over HTTP', () => {
     });
     await expectUnchanged(current, kiosk.status().productCount, 'FEED_MALFORMED', /refusing to go back/);
     server.clearFaults();
+  });
+
+  it('refuses other content published under the installed sequence by the same key', async () => {
+    const twin = new TestPublisher(path.join(scratch.dir, 'twin'));
+    Object.assign(twin, { keys: publisher.keys });
+    cpSync(publisher.feedDir, twin.feedDir, { recursive: true });
+    await publisher.publish([...products, { sku: 'SEQ-1' }]);
+    const applied = await kiosk.syncNow();
+    expect(applied.outcome).toBe('applied');
+    const swapped = await twin.publish([{ sku: 'SWAP' }]);
+    const current = kiosk.status();
+    expect(swapped.sequence).toBe(Number(current.version.split('.')[0]));
+    expect(swapped.version).not.toBe(current.version);
+    // The twin's files sit beside the real ones, so only the sequence rule stands in the way.
+    cpSync(twin.feedDir, publisher.feedDir, {
+      recursive: true,
+      filter: (from) => path.basename(from) !== 'manifest.json',
+    });
+    server.fault('manifest.json', {
+      kind: 'body',
+      body: readFileSync(path.join(twin.feedDir, 'manifest.json')),
+    });
+    await expectUnchanged(current.version, current.productCount, 'FEED_MALFORMED', /same sequence/);
+    server.clearFaults();
+    expect(kiosk.query.search('SWAP', 5)).toEqual([]);
   });
 
   it('does not cache an image served as something else, and reports a dead host as unreachable', async () => {

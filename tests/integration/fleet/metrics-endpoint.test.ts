@@ -20,9 +20,13 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function get(url: string, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
+function get(
+  url: string,
+  method = 'GET',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; type: string; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method }, (res) => {
+    const req = request(url, { method, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
@@ -161,6 +165,20 @@ describe('metrics and health over loopback', () => {
     expect((await get(`${base}/`)).status).toBe(404);
     const head = await get(`${base}/health`, 'HEAD');
     expect(head).toMatchObject({ status: 200, body: '' });
+  });
+
+  it('answers only requests whose Host names it, as the preview host does (DNS rebinding)', async () => {
+    const { base } = await start({});
+    const port = new URL(base).port;
+    for (const path of ['/health', '/metrics']) {
+      expect((await get(`${base}${path}`, 'GET', { host: `evil.example:${port}` })).status).toBe(403);
+      expect((await get(`${base}${path}`, 'GET', { host: `192.168.1.20:${port}` })).status).toBe(403);
+      expect((await get(`${base}${path}`, 'GET', { host: `127.0.0.1:${Number(port) + 1}` })).status).toBe(
+        403,
+      );
+      expect((await get(`${base}${path}`, 'GET', { host: `localhost:${port}` })).status).toBe(200);
+      expect((await get(`${base}${path}`)).status).toBe(200);
+    }
   });
 
   it('a port already in use is logged, and the kiosk runs on without the endpoint', async () => {

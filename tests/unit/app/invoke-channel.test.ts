@@ -116,4 +116,25 @@ describe('invokeChannel', () => {
       error: { code: 'INTERNAL' },
     });
   });
+
+  it('answers INVALID_INPUT, never an exception, for a payload whose properties throw when read', async () => {
+    const handler = vi.fn();
+    const d = deps({ 'analysis:preview-frame': handler });
+    // What an old wire decoder made of {"__proto__": <bytes>}: typed-array getters on a plain object.
+    const hostile = Object.create(new Uint8Array(4)) as object;
+    const trap = {
+      get width() {
+        throw new Error('boom');
+      },
+      height: 1,
+      data: new Uint8Array(4),
+    };
+    for (const raw of [hostile, trap]) {
+      await expect(invokeChannel(d, 'analysis:preview-frame', raw, sink)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+    }
+    expect(handler).not.toHaveBeenCalled();
+  });
 });

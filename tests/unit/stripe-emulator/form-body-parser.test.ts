@@ -39,4 +39,25 @@ describe('parseFormBody', () => {
   it('reads an empty body as no parameters', () => {
     expect(parseFormBody('')).toEqual({});
   });
+
+  it('keeps prototype keys as plain keys and never touches Object.prototype', () => {
+    const body =
+      '__proto__[polluted]=yes&constructor[prototype][polluted2]=yes&metadata[__proto__][x]=1&a[__proto__]=b';
+    const parsed = parseFormBody(body);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted2).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('x');
+    expect(Object.keys(parsed).sort()).toEqual(['__proto__', 'a', 'constructor', 'metadata']);
+    expect(Object.hasOwn(parsed, '__proto__')).toBe(true);
+    expect(JSON.parse(JSON.stringify(parsed))).toEqual(
+      JSON.parse(
+        '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted2":"yes"}},"metadata":{"__proto__":{"x":"1"}},"a":{"__proto__":"b"}}',
+      ),
+    );
+  });
+
+  it('refuses a parameter nested deeper than Stripe ever nests', () => {
+    expect(() => parseFormBody(`a${'[b]'.repeat(12)}=1`)).toThrow(FormParseError);
+    expect(parseFormBody(`a${'[b]'.repeat(6)}=1`)).toBeTruthy();
+  });
 });

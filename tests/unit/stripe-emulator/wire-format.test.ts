@@ -21,6 +21,18 @@ describe("the emulator's wire format, seen without the SDK", () => {
       body,
     });
 
+  it('takes a prototype-polluting body as plain parameters, in this process as in any other', async () => {
+    const res = await post(
+      '/v1/payment_intents',
+      'amount=700&currency=usd&__proto__[polluted]=yes&constructor[prototype][polluted2]=yes&metadata[__proto__]=x',
+    );
+    expect(res.status).toBe(200);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted2).toBeUndefined();
+    const pi = JSON.parse(await res.text()) as { metadata: Record<string, unknown> };
+    expect(Object.hasOwn(pi.metadata, '__proto__')).toBe(true);
+  });
+
   it('reads form bodies with bracket notation and answers JSON objects with ids', async () => {
     const res = await post(
       '/v1/payment_intents',

@@ -66,6 +66,25 @@ describe('JSON-lines logger', () => {
     expect(log.recent(1)[0]?.msg).not.toContain('oily');
   });
 
+  it('redacts nested fields, binary and secrets in text before the line reaches the file', () => {
+    const log = new JsonLinesLogger({ dir });
+    log.warn('payment.failed', {
+      details: { pin: '4821', card: { last4: '4242' }, image: 'AAAA', stage: 'capture' },
+      payload: new Uint8Array([7, 7, 7, 7]),
+      error: 'Invalid API Key provided: sk_live_51HxYzAbCdEfGhIjKlMn',
+    });
+    log.close();
+    const [line] = readLines(log.filePath);
+    expect(line).toMatchObject({
+      details: { pin: '[redacted]', card: '[redacted]', image: '[redacted]', stage: 'capture' },
+      payload: '[binary]',
+      error: 'Invalid API Key provided: [redacted]',
+    });
+    expect(readFileSync(log.filePath, 'utf8')).not.toMatch(/4821|sk_live|"7"|\[7,7/);
+    expect(log.recent(1)[0]?.msg).toContain('stage');
+    expect(log.recent(1)[0]?.msg).not.toContain('4821');
+  });
+
   it('rotates by size and keeps a bounded number of files', () => {
     const log = new JsonLinesLogger({ dir, maxBytes: 400, keepFiles: 2 });
     for (let i = 0; i < 40; i++) log.info('tick', { i });

@@ -70,6 +70,16 @@ describe('chooseSyncPlan', () => {
     });
   });
 
+  it('refuses other content under the installed sequence from the same key, but not from another key', () => {
+    const swapped = manifest({ version: '5.deadbeef' });
+    expect(() => chooseSyncPlan(swapped, installed('5.0000000e', 5), 1)).toThrow(KioskError);
+    expect(() => chooseSyncPlan(swapped, installed('5.0000000e', 5), 1)).toThrow(/same sequence/);
+    expect(chooseSyncPlan(swapped, installed('5.0000000e', 5, 'ffffffffffffffff'), 1)).toEqual({
+      kind: 'snapshot',
+    });
+    expect(chooseSyncPlan(swapped, installed('4.0000000d', 4), 1).kind).toBe('delta');
+  });
+
   it('refuses feeds built for a newer kiosk, but still applies a delta from them', () => {
     expect(() => chooseSyncPlan(manifest({ format: 2 }), null, 1)).toThrow(/newer than this kiosk/);
     expect(() => chooseSyncPlan(manifest({ schemaVersion: 3 }), installed('1.00000001', 1), 2)).toThrow(

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
   buildResultsLink,
@@ -10,6 +7,7 @@ import {
 import { decodeResultsPayload } from '../../../../electron/core/checkout/results-payload-codec';
 import { KioskError } from '../../../../electron/shared/result';
 import { CATALOG, product, PROFILE } from './checkout-fixtures';
+import { loadPage, type PageApi } from './results-page-loader';
 
 const base = {
   pageUrl: 'https://results.example.com/skin/index.html?utm=keep#old',
@@ -21,36 +19,6 @@ const base = {
   locale: 'es' as const,
   date: '2025-03-14',
 };
-
-interface PageApi {
-  decodePayload(hash: string): unknown;
-  buildView(
-    payload: unknown,
-    lang: string,
-  ): Record<string, unknown> & {
-    products: { url: string | null; price: string }[];
-    metrics: { label: string; score: number }[];
-  };
-}
-
-function loadPage(): PageApi {
-  const code = readFileSync(path.join(process.cwd(), 'resources/results-page/results.js'), 'utf8');
-  const sandbox: Record<string, unknown> = {
-    atob,
-    TextDecoder,
-    URLSearchParams,
-    Intl,
-    Uint8Array,
-    JSON,
-    Math,
-    String,
-    Number,
-    Array,
-    Date,
-  };
-  vm.runInNewContext(code, sandbox);
-  return sandbox.SkinResults as PageApi;
-}
 
 describe('buildResultsLink', () => {
   it('puts the routine and skin summary in the fragment only', () => {
@@ -163,7 +131,7 @@ describe('results page script', () => {
       { label: 'Poros', score: 42 },
     ]);
     expect(String(es.scanned)).toContain('2025');
-    const en = page.buildView(payload, 'en');
+    const en = page.buildView(payload, 'en', { allowedHosts: ['shop.example.com'] });
     expect(en).toMatchObject({
       title: 'Your skin results',
       skinType: 'Combination',
