@@ -58,6 +58,9 @@ module.exports = {
     'package.json',
     '!**/*.map',
     '!**/node_modules/**/{test,tests,docs,example,examples}/**',
+    // tsx (and the esbuild it runs on) is a dependency only so the `skinkiosk` command works from an
+    // installed package; the kiosk app runs built JavaScript and never loads it.
+    '!**/node_modules/{tsx,esbuild,@esbuild,get-tsconfig,resolve-pkg-maps}/**',
   ],
   asar: true,
   asarUnpack: NATIVE_UNPACK,

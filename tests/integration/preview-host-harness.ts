@@ -31,6 +31,7 @@ export async function startHostUnderTest(logger: Logger = silentLogger): Promise
   const runtime = await createKioskRuntime({
     config: KioskConfigSchema.parse({}),
     needsSetup: null,
+    configFound: false,
     paths: sourceTreePaths(path.resolve('.'), dataDir),
     version: 'test',
     keepAwake: { hold() {}, release() {} },

@@ -130,7 +130,8 @@ const isBinary = (value: object): boolean =>
   ArrayBuffer.isView(value) ||
   value instanceof ArrayBuffer ||
   (typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer) ||
-  (typeof Blob !== 'undefined' && value instanceof Blob);
+  // A Blob (Node and browsers alike) by its tag: core sees neither platform's globals.
+  Object.prototype.toString.call(value) === '[object Blob]';
 
 const isPlainObject = (value: object): boolean => {
   const proto: unknown = Object.getPrototypeOf(value);

@@ -56,6 +56,7 @@ export async function startFuzzHost(
   const runtime = await createKioskRuntime({
     config: KioskConfigSchema.parse({}),
     needsSetup: null,
+    configFound: false,
     paths: sourceTreePaths(path.resolve('.'), dataDir),
     version: 'fuzz',
     keepAwake: { hold() {}, release() {} },
