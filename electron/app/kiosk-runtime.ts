@@ -9,6 +9,7 @@ import type { HandlerTable } from './handler-types';
 import { invokeChannel } from './invoke-channel';
 import type { KioskPaths } from './kiosk-paths';
 import { SessionService, type DisplayKeepAwake } from './session-service';
+import { BrandingService } from './branding-service';
 import { StaffService } from './staff-service';
 import { createAnalysisServices } from './analysis-services';
 import { createCatalogServices } from './catalog-services';
@@ -78,12 +79,14 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
   });
   const logger = fleet.logger;
 
+  const branding = await BrandingService.load(config.branding, logger);
   const session = new SessionService({
     config,
     version: opts.version,
     needsSetup: opts.needsSetup,
     keepAwake: opts.keepAwake,
     logger,
+    branding: branding.summary(),
   });
   const staff = new StaffService({
     rules: { maxAttempts: config.staff.maxAttempts, lockoutSec: config.staff.lockoutSec },
@@ -133,7 +136,7 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
 
   const analysisHandlers = createAnalysisHandlers(analysis);
   const handlers: HandlerTable = {
-    ...createSessionHandlers(session),
+    ...createSessionHandlers(session, branding),
     ...createStaffHandlers(staff),
     ...analysisHandlers,
     'analysis:analyze': timeAnalysis(analysisHandlers['analysis:analyze'], fleet),
