@@ -1,11 +1,12 @@
 import type { AnalysisResult, Frame } from '../../../electron/shared/schemas/analysis-schemas';
 import type { Routine } from '../../../electron/shared/schemas/catalog-schemas';
-import type { CartRequest, PaymentState } from '../../../electron/shared/schemas/checkout-schemas';
+import type { PaymentState } from '../../../electron/shared/schemas/checkout-schemas';
 import type { QuestionnaireAnswers } from '../../../electron/shared/schemas/questionnaire-schemas';
 import type { SkinProfile } from '../../../electron/shared/schemas/skin-profile-schemas';
 import type { AppInfo, CameraState } from '../../../electron/shared/schemas/system-schemas';
 import type { KioskErrorShape } from '../../../electron/shared/result';
 import type { KioskClient } from './client/kiosk-client';
+import { CartStore } from './cart-store.svelte';
 
 export type Screen =
   | 'attract'
@@ -44,10 +45,12 @@ export class KioskSession {
   analysis = $state<AnalysisResult | null>(null);
   profile = $state<SkinProfile | null>(null);
   routine = $state<Routine | null>(null);
-  cart = $state<CartRequest['items']>([]);
+  readonly cart: CartStore;
   payment = $state<PaymentState | null>(null);
   cameraState = $state<CameraState | null>(null);
   error = $state<KioskErrorShape | null>(null);
+  /** "Start over?" is on screen, waiting for the shopper to confirm or keep going. */
+  confirmingStartOver = $state(false);
   /**
    * The captured frame waiting for analysis. Deliberately not reactive (a typed array must not be
    * proxied) and cleared as soon as the analysis has it or the session ends.
@@ -57,20 +60,21 @@ export class KioskSession {
   private beforeStaff: Screen = 'attract';
 
   constructor(private readonly client: KioskClient) {
-    // Payment state follows the order wherever the shopper is: the receipt arrives after "succeeded".
-    client.on('payment:state', (p) => {
-      if (p.orderId !== this.payment?.orderId) return;
-      this.payment = p;
-      if (p.phase === 'succeeded' && this.screen === 'payment') this.go('thank-you');
-    });
+    this.cart = new CartStore(client);
   }
 
   get active(): boolean {
     return this.screen !== 'attract' && this.screen !== 'staff';
   }
 
-  get cartCount(): number {
-    return this.cart.reduce((n, item) => n + item.quantity, 0);
+  /** Whether starting over would erase anything the shopper gave or got. */
+  get hasShopperData(): boolean {
+    return (
+      Object.keys(this.answers).length > 0 ||
+      this.photo !== null ||
+      this.profile !== null ||
+      this.cart.items.length > 0
+    );
   }
 
   go(screen: Screen): void {
@@ -88,17 +92,14 @@ export class KioskSession {
     this.photo = photo;
   }
 
-  addToCart(sku: string, quantity = 1): void {
-    const existing = this.cart.find((i) => i.sku === sku);
-    if (existing) existing.quantity = Math.min(10, existing.quantity + quantity);
-    else this.cart.push({ sku, quantity });
+  /** "Start over" asks first when it would erase something; otherwise it simply ends the session. */
+  requestStartOver(): void {
+    if (this.hasShopperData) this.confirmingStartOver = true;
+    else void this.reset('start_over');
   }
 
-  setQuantity(sku: string, quantity: number): void {
-    this.cart =
-      quantity <= 0
-        ? this.cart.filter((i) => i.sku !== sku)
-        : this.cart.map((i) => (i.sku === sku ? { sku, quantity: Math.min(10, quantity) } : i));
+  cancelStartOver(): void {
+    this.confirmingStartOver = false;
   }
 
   openStaff(): void {
@@ -119,9 +120,10 @@ export class KioskSession {
     this.analysis = null;
     this.profile = null;
     this.routine = null;
-    this.cart = [];
+    this.cart.clear();
     this.payment = null;
     this.error = null;
+    this.confirmingStartOver = false;
     if (this.screen !== 'staff') this.screen = 'attract';
     await this.client.invoke('session:end', { reason });
   }
