@@ -32,10 +32,18 @@ export async function readQrAtHalfSize(page: Page, selector = '[data-testid="qr-
     info.height,
   );
   if (!found) {
-    await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).png().toFile('test-results/qr-half.png');
+    await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } })
+      .png()
+      .toFile('test-results/qr-half.png');
     const full = await sharp(shot).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const atFull = jsQR(new Uint8ClampedArray(full.data.buffer, full.data.byteOffset, full.data.length), full.info.width, full.info.height);
-    throw new Error(`no QR code could be read at half size (at full size: ${atFull ? `v${atFull.version} ${atFull.data}` : 'none'})`);
+    const atFull = jsQR(
+      new Uint8ClampedArray(full.data.buffer, full.data.byteOffset, full.data.length),
+      full.info.width,
+      full.info.height,
+    );
+    throw new Error(
+      `no QR code could be read at half size (at full size: ${atFull ? `v${atFull.version} ${atFull.data}` : 'none'})`,
+    );
   }
   return { data: found.data, version: found.version, widthPx: box.width };
 }
