@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { KioskError } from '../../shared/result';
 import type { BrandAsset, BrandAssetKind } from '../../shared/schemas/system-schemas';
 
@@ -47,8 +48,13 @@ export async function readBrandAsset(file: string, kind: BrandAssetKind): Promis
   const limit = BRAND_ASSET_MAX_BYTES[kind] ?? 0;
   let handle;
   try {
-    handle = await open(file, 'r');
+    // A FIFO or device would block an open() waiting for a writer: check the type first, and open
+    // without blocking in case the path is swapped in between.
+    if (!(await stat(file)).isFile())
+      throw new KioskError('CONFIG_INVALID', `${field}: ${file} is not a regular file`);
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
+    if (err instanceof KioskError) throw err;
     throw new KioskError(
       'CONFIG_INVALID',
       `${field}: cannot open ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,

@@ -1,11 +1,14 @@
 /**
  * The store's accent colour and the text colour that goes on it. WCAG 2 contrast is computed from
- * sRGB relative luminance; of near-black and white, the ink with the higher contrast is chosen, and
- * one of the two always reaches at least 4.58:1, so any accent a store picks stays readable (AA).
+ * sRGB relative luminance. White is used when it reaches AA (4.5:1), else the kiosk's near-black
+ * ink, else pure black: one of white and black always reaches at least 4.58:1, so any accent a
+ * store picks stays readable.
  */
 
 export const INK_DARK = '#1f1a17';
 export const INK_LIGHT = '#ffffff';
+export const INK_BLACK = '#000000';
+const AA = 4.5;
 
 const channel = (hex: string, at: number): number => {
   const c = parseInt(hex.slice(at, at + 2), 16) / 255;
@@ -27,7 +30,6 @@ export function contrastRatio(a: string, b: string): number {
 /** The accent fill and the ink that reads best on it. */
 export function accentPair(fill: string): { fill: string; ink: string } {
   const normalised = fill.toLowerCase();
-  const ink =
-    contrastRatio(normalised, INK_LIGHT) >= contrastRatio(normalised, INK_DARK) ? INK_LIGHT : INK_DARK;
+  const ink = [INK_LIGHT, INK_DARK].find((c) => contrastRatio(normalised, c) >= AA) ?? INK_BLACK;
   return { fill: normalised, ink };
 }
