@@ -1,7 +1,6 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect, snap, expectAccessible } from './support/preview-host-fixture';
 import { messages, screen, type Locale } from './support/screens';
-import { readQrAtHalfSize } from './support/qr-on-screen';
 
 /** Answers-only path to a routine, then the whole routine into the cart and on to the reader. */
 async function toReader(page: Page, url: string, locale: Locale = 'en', info?: TestInfo): Promise<void> {

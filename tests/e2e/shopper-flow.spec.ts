@@ -107,6 +107,10 @@ for (const locale of LOCALES) {
       .boundingBox();
     const band = await page.locator('[data-metric] .band').first().boundingBox();
     expect(card && band && band.x + band.width <= card.x + card.width).toBe(true);
+    await page
+      .locator('div[role="region"][tabindex="0"]')
+      .first()
+      .evaluate((el) => el.scrollTo(0, 0));
     await screen(page, info, '05-results', locale);
 
     await page.getByRole('button', { name: t['save.button'] }).click();
@@ -137,6 +141,17 @@ for (const locale of LOCALES) {
     await expect(page.getByTestId('routine-total')).toHaveAttribute('data-count', String(required));
     await screen(page, info, '06-routine', locale);
 
+    // Each product's "buy on my phone" code reads at arm's length too.
+    await page.getByRole('button', { name: t['product.phone'] }).first().click();
+    const productQr = await readQrAtHalfSize(page);
+    expect(productQr.data).toMatch(/^https:\/\/shop\.example\//);
+    expect(productQr.widthPx).toBeGreaterThanOrEqual(360);
+    console.log(
+      `[${info.project.name}/${locale}] QR versions: results v${saved.version}, product v${productQr.version}`,
+    );
+    await screen(page, info, '06c-product-phone', locale);
+    await page.getByRole('button', { name: t['common.close'] }).click();
+
     // Search with the docked on-screen keyboard: results never push it away.
     await page.getByRole('button', { name: t['routine.search'] }).click();
     const dock = page.getByTestId('keyboard-dock');
@@ -161,6 +176,9 @@ for (const locale of LOCALES) {
     const cartQr = await readQrAtHalfSize(page);
     expect(cartQr.data).toMatch(/^https:\/\/shop\.example\/cart\/add\?/);
     expect(cartQr.widthPx).toBeGreaterThanOrEqual(360);
+    console.log(
+      `[${info.project.name}/${locale}] cart QR v${cartQr.version}, drawn ${Math.round(cartQr.widthPx)} px`,
+    );
     await screen(page, info, '07-cart', locale);
 
     // Start over asks before erasing anything.

@@ -78,7 +78,13 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
           detail: `y ${Math.round(r.top)}–${Math.round(r.bottom)} of ${vh}`,
         });
       const card = el.parentElement?.closest('.card');
-      if (card) {
+      // A dialog drawn from inside a card is fixed to the screen, not part of the card's layout.
+      const overlaid = (() => {
+        for (let p: Element | null = el; p && p !== card; p = p.parentElement)
+          if (getComputedStyle(p).position === 'fixed') return true;
+        return false;
+      })();
+      if (card && !overlaid) {
         const cr = card.getBoundingClientRect();
         const cardScrolls = scrollsY(card) || scroller(el) !== scroller(card);
         if (

@@ -9,17 +9,30 @@ export interface ScreenQr {
   widthPx: number;
 }
 
+/** What a phone aimed at the code frames: the code and a margin of the screen around it. */
+const FRAMING_MARGIN_PX = 48;
+
 /**
- * Reads the QR code shown on screen the way a phone at about 60 cm sees it: the screenshot is
- * downscaled to half size (each module then covers half as many pixels) before jsQR decodes it.
+ * Reads the QR code shown on screen the way a phone at about 60 cm sees it: the screen around the
+ * code is captured and downscaled to half size (each module then covers half as many pixels)
+ * before jsQR decodes it.
  */
 export async function readQrAtHalfSize(page: Page, selector = '[data-testid="qr-code"]'): Promise<ScreenQr> {
   const code = page.locator(selector).last();
   await code.waitFor({ state: 'visible' });
   await code.scrollIntoViewIfNeeded();
   const box = await code.boundingBox();
-  if (!box) throw new Error('QR code not laid out');
-  const shot = await page.screenshot();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) throw new Error('QR code not laid out');
+  const x = Math.max(0, box.x - FRAMING_MARGIN_PX);
+  const y = Math.max(0, box.y - FRAMING_MARGIN_PX);
+  const clip = {
+    x,
+    y,
+    width: Math.min(viewport.width, box.x + box.width + FRAMING_MARGIN_PX) - x,
+    height: Math.min(viewport.height, box.y + box.height + FRAMING_MARGIN_PX) - y,
+  };
+  const shot = await page.screenshot({ clip });
   const meta = await sharp(shot).metadata();
   const { data, info } = await sharp(shot)
     .resize(Math.round((meta.width ?? 0) / 2), Math.round((meta.height ?? 0) / 2))
@@ -31,19 +44,6 @@ export async function readQrAtHalfSize(page: Page, selector = '[data-testid="qr-
     info.width,
     info.height,
   );
-  if (!found) {
-    await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } })
-      .png()
-      .toFile('test-results/qr-half.png');
-    const full = await sharp(shot).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const atFull = jsQR(
-      new Uint8ClampedArray(full.data.buffer, full.data.byteOffset, full.data.length),
-      full.info.width,
-      full.info.height,
-    );
-    throw new Error(
-      `no QR code could be read at half size (at full size: ${atFull ? `v${atFull.version} ${atFull.data}` : 'none'})`,
-    );
-  }
+  if (!found) throw new Error(`no QR code could be read at half size (${info.width}×${info.height} px)`);
   return { data: found.data, version: found.version, widthPx: box.width };
 }
