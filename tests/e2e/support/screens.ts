@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
+import type en from '../../../resources/locales/en.json';
 import { repoRoot } from './e2e-env';
 import { snap } from './preview-host-fixture';
 import { expectSoundLayout } from './layout-guard';
 
 export type Locale = 'en' | 'es';
-export type Messages = Record<string, string>;
+/** Every key of the locale files (checked when a test names one), plus keys built at run time. */
+export type Messages = Record<keyof typeof en, string> & Record<string, string>;
 
 /** The shopper-facing words of a language, so one walk-through drives both. */
 export const messages = (locale: Locale): Messages =>
