@@ -6,7 +6,8 @@ import { artifactsDir } from './e2e-env';
 const SHEET = 'contact-sheet.png';
 const TILE_HEIGHT = 420;
 const LABEL_HEIGHT = 28;
-const COLUMNS = 8;
+const SHEET_WIDTH = 4200;
+const GAP = 16;
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -31,23 +32,28 @@ export default async function buildContactSheet(): Promise<void> {
       return { file, image, width };
     }),
   );
-  const cellWidth = Math.max(...tiles.map((t) => t.width)) + 16;
-  const cellHeight = TILE_HEIGHT + LABEL_HEIGHT + 16;
-  const rows = Math.ceil(tiles.length / COLUMNS);
-  const composites = tiles.flatMap((t, i) => {
-    const left = (i % COLUMNS) * cellWidth + 8;
-    const top = Math.floor(i / COLUMNS) * cellHeight + 8;
+  // Tiles flow left to right in name order and wrap at the sheet's width.
+  let x = GAP;
+  let y = GAP;
+  const rowHeight = TILE_HEIGHT + LABEL_HEIGHT + GAP;
+  const composites = tiles.flatMap((t) => {
+    if (x + t.width + GAP > SHEET_WIDTH) {
+      x = GAP;
+      y += rowHeight;
+    }
+    const left = x;
+    x += t.width + GAP;
     const label = Buffer.from(
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${cellWidth - 16}" height="${LABEL_HEIGHT}">` +
-        `<text x="0" y="20" font-family="DejaVu Sans, sans-serif" font-size="16" fill="#1f1a17">${escapeXml(t.file.replace(/\.png$/, ''))}</text></svg>`,
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${t.width}" height="${LABEL_HEIGHT}">` +
+        `<text x="0" y="20" font-family="DejaVu Sans, sans-serif" font-size="15" fill="#1f1a17">${escapeXml(t.file.replace(/\.png$/, ''))}</text></svg>`,
     );
     return [
-      { input: t.image, left, top },
-      { input: label, left, top: top + TILE_HEIGHT + 4 },
+      { input: t.image, left, top: y },
+      { input: label, left, top: y + TILE_HEIGHT + 4 },
     ];
   });
   await sharp({
-    create: { width: COLUMNS * cellWidth, height: rows * cellHeight, channels: 3, background: '#e9e4dc' },
+    create: { width: SHEET_WIDTH, height: y + rowHeight, channels: 3, background: '#e9e4dc' },
   })
     .composite(composites)
     .png()
