@@ -5,6 +5,8 @@ import { chromiumPath, fakeCameraVideo } from './tests/e2e/support/e2e-env';
 // Chromium's fake capture device playing a Y4M file of a real face. No browser is downloaded.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // Every screenshot of the run on one page (tests/artifacts/e2e/contact-sheet.png).
+  globalTeardown: './tests/e2e/support/contact-sheet.ts',
   outputDir: 'test-results/e2e',
   timeout: 120_000,
   expect: { timeout: 20_000 },

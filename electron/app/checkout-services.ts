@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import type { KioskConfig } from '../core/config/kiosk-config-schema';
 import { CheckoutService } from '../core/checkout/checkout-service';
 import type { ReconcileReport } from '../core/checkout/order-reconciler';
@@ -85,6 +86,7 @@ export async function createCheckoutServices(
     kioskId: config.kioskId,
     sessionToken: () => sessionToken,
     qrSvg: renderQrSvg,
+    deflate: (bytes) => deflateRawSync(bytes, { level: 9 }),
     today: localDate,
     onLinkRejected: (reason) => log('warn', `link rejected: ${reason}`),
   });

@@ -13,6 +13,7 @@ import type { HandlerTable } from './handler-types';
 import { invokeChannel } from './invoke-channel';
 import type { KioskPaths } from './kiosk-paths';
 import { SessionService, type DisplayKeepAwake } from './session-service';
+import { BrandingService } from './branding-service';
 import { StaffService } from './staff-service';
 import { createAnalysisServices } from './analysis-services';
 import { createCatalogServices } from './catalog-services';
@@ -101,12 +102,14 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
   });
   const logger = fleet.logger;
 
+  const branding = await BrandingService.load(config.branding, logger);
   const session = new SessionService({
     config,
     version: opts.version,
     needsSetup: opts.needsSetup,
     keepAwake: opts.keepAwake,
     logger,
+    branding: branding.summary(),
   });
   const staff = new StaffService({
     rules: { maxAttempts: config.staff.maxAttempts, lockoutSec: config.staff.lockoutSec },
@@ -158,7 +161,7 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
 
   const analysisHandlers = createAnalysisHandlers(analysis);
   const handlers: HandlerTable = {
-    ...createSessionHandlers(session),
+    ...createSessionHandlers(session, branding),
     ...createStaffHandlers(staff),
     ...analysisHandlers,
     'analysis:analyze': timeAnalysis(analysisHandlers['analysis:analyze'], fleet),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppInfo, CameraState } from '../shared/schemas/system-schemas';
 import type { KioskConfig } from '../core/config/kiosk-config-schema';
 import type { Logger } from '../core/ports/logger-port';
+import type { BrandingSummary } from './branding-service';
 
 /** Keeps the display awake while a shopper is using the kiosk (Electron's powerSaveBlocker in main). */
 export interface DisplayKeepAwake {
@@ -18,6 +19,8 @@ export interface SessionServiceDeps {
   needsSetup: string | null;
   keepAwake: DisplayKeepAwake;
   logger: Logger;
+  /** The store's look (config `branding`); absent = the built-in look. */
+  branding?: BrandingSummary;
 }
 
 /**
@@ -43,6 +46,7 @@ export class SessionService {
       stillThereSec: config.session.stillThereSec,
       demoPayments: config.payments.mode === 'demo',
       needsSetup: this.deps.needsSetup,
+      ...(this.deps.branding ? { branding: this.deps.branding } : {}),
     };
   }
 

@@ -21,6 +21,8 @@ import { QuestionnaireAnswers } from './schemas/questionnaire-schemas';
 import { Lab, SkinProfile } from './schemas/skin-profile-schemas';
 import {
   AppInfo,
+  BrandAsset,
+  BrandAssetKind,
   CameraState,
   HealthReport,
   SessionEndReason,
@@ -51,6 +53,8 @@ export const channels = {
   // ── Session ────────────────────────────────────────────────────────────────
   /** Static facts for the renderer: version, languages, idle timings, demo labels, setup state. */
   'app:info': channel(none, AppInfo),
+  /** The store's logo or Attract animation from the config (`branding`), or null for the built-in look. */
+  'app:brand-asset': channel(z.object({ asset: BrandAssetKind }).strict(), BrandAsset),
   /** A shopper tapped Attract: main starts a session (keeps the display awake, counts it). */
   'session:start': channel(none, z.object({ sessionId: z.string() })),
   /** The session ended (finished, idle, start over): main drops every frame, photo and answer it holds. */

@@ -1,6 +1,9 @@
 import { mount } from 'svelte';
+import '@fontsource-variable/figtree/wght.css';
+import '@fontsource-variable/fraunces/wght.css';
 import App from './App.svelte';
-import './app.css';
+import './styles/tokens.css';
+import './styles/base.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('missing #app');

@@ -1,7 +1,9 @@
 /*
- * "Save my results" page. Reads the payload the kiosk put in the URL fragment (#r=…, base64url
- * JSON, version 1 — see electron/core/checkout/results-payload-codec.ts) and shows it. Plain
- * script, no build step, no network: publishable as three static files on any host.
+ * "Save my results" page. Reads the payload the kiosk put in the URL fragment (#z=…, raw-deflate
+ * JSON in base64url, version 1 — see electron/core/checkout/results-payload-codec.ts; links saved
+ * before compression carry plain base64url JSON as #r=…) and shows it. Plain script, no build step,
+ * no network: publishable as three static files on any host. Decompression uses the browser's own
+ * DecompressionStream('deflate-raw').
  * Everything from the URL is treated as untrusted: text is only ever set with textContent, a key
  * is looked up only among the page's own words (never `constructor` or `__proto__` from a
  * prototype), and a link becomes an anchor only when it is https and on a host the store allowed
@@ -69,6 +71,7 @@
       },
       view: 'View product',
       cart: 'Add the whole routine to a cart',
+      more: '{n} more products from your routine did not fit in this link; ask in store.',
       empty: 'There are no results in this link. Scan the QR code on the kiosk again.',
       broken: 'This link is damaged and cannot be shown. Scan the QR code on the kiosk again.',
       privacy: 'Your results live only in this link. They were not sent to any server.',
@@ -132,6 +135,7 @@
       },
       view: 'Ver producto',
       cart: 'Añadir toda la rutina al carrito',
+      more: 'Otros {n} productos de tu rutina no caben en este enlace; pregunta en la tienda.',
       empty: 'Este enlace no contiene resultados. Vuelve a escanear el código QR del quiosco.',
       broken: 'Este enlace está dañado y no se puede mostrar. Vuelve a escanear el código QR del quiosco.',
       privacy: 'Tus resultados solo están en este enlace. No se han enviado a ningún servidor.',
@@ -179,29 +183,127 @@
       : null;
   }
 
-  /** The payload from `#r=…`, or null when there is none or it is not a valid version-1 payload. */
+  function base64UrlBytes(data) {
+    var b64 = data.replace(/-/g, '+').replace(/_/g, '/');
+    b64 += '='.repeat((4 - (b64.length % 4)) % 4);
+    var binary = atob(b64);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  function inflateRaw(bytes) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).arrayBuffer().then(function (buffer) {
+      return new Uint8Array(buffer);
+    });
+  }
+
+  // The compact form's word lists, exactly as electron/core/checkout/results-payload-codec.ts.
+  var VOCABULARY = {
+    types: ['oily', 'combination', 'normal', 'dry'],
+    undertones: ['cool', 'neutral', 'warm'],
+    itaClasses: ['very_light', 'light', 'intermediate', 'tan', 'brown', 'dark'],
+    metrics: ['texture', 'pores', 'darkSpots', 'redness', 'wrinkles', 'shine', 'unevenness', 'darkCircles'],
+    concerns: [
+      'texture',
+      'pores',
+      'dark_spots',
+      'redness',
+      'wrinkles',
+      'oiliness',
+      'uneven_tone',
+      'dark_circles',
+      'dryness',
+      'acne',
+      'dullness',
+    ],
+    steps: [
+      'cleanser',
+      'toner',
+      'serum',
+      'treatment',
+      'moisturizer',
+      'sunscreen',
+      'eye',
+      'mask',
+      'foundation',
+      'concealer',
+    ],
+  };
+
+  function wordAt(list, i) {
+    return isInt(i) && i >= 0 && i < list.length ? list[i] : null;
+  }
+
+  /** The compact version-2 array ([2, l, d, t, s, tn, m, c, cu, p, k, x]) as the keyed version-1 object. */
+  function expand(w) {
+    if (!Array.isArray(w) || w[0] !== 2 || w.length < 10) return null;
+    var V = VOCABULARY;
+    var d = String(w[2]);
+    var tn = w[5];
+    return {
+      v: 1,
+      l: w[1],
+      d: /^\d{6}$/.test(d) ? '20' + d.slice(0, 2) + '-' + d.slice(2, 4) + '-' + d.slice(4, 6) : d,
+      t: wordAt(V.types, w[3]),
+      s: w[4],
+      tn: Array.isArray(tn)
+        ? { m: tn[0], u: wordAt(V.undertones, tn[1]), h: '#' + String(tn[2]), c: wordAt(V.itaClasses, tn[3]) }
+        : null,
+      m: Array.isArray(w[6])
+        ? w[6].map(function (m) {
+            return Array.isArray(m) ? [wordAt(V.metrics, m[0]), m[1]] : [];
+          })
+        : null,
+      c: Array.isArray(w[7])
+        ? w[7].map(function (c) {
+            return wordAt(V.concerns, c);
+          })
+        : null,
+      cu: w[8],
+      p: Array.isArray(w[9])
+        ? w[9].map(function (item) {
+            return Array.isArray(item) ? [wordAt(V.steps, item[0])].concat(item.slice(1)) : item;
+          })
+        : null,
+      k: w[10] || undefined,
+      x: w[11] || undefined,
+    };
+  }
+
+  function validPayload(p) {
+    return (
+      !!p && p.v === 1 && isString(p.t) && Array.isArray(p.m) && Array.isArray(p.c) && Array.isArray(p.p)
+    );
+  }
+
+  /**
+   * Resolves to the payload from `#z=…` (compressed) or `#r=…` (plain), or to null when there is
+   * none or it is not a valid version-1 payload.
+   */
   function decodePayload(hash) {
     try {
-      var data = new URLSearchParams(String(hash || '').replace(/^#/, '')).get('r');
-      if (!data) return null;
-      var b64 = data.replace(/-/g, '+').replace(/_/g, '/');
-      b64 += '='.repeat((4 - (b64.length % 4)) % 4);
-      var binary = atob(b64);
-      var bytes = new Uint8Array(binary.length);
-      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      var p = JSON.parse(new TextDecoder().decode(bytes));
-      if (
-        !p ||
-        p.v !== 1 ||
-        !isString(p.t) ||
-        !Array.isArray(p.m) ||
-        !Array.isArray(p.c) ||
-        !Array.isArray(p.p)
-      )
-        return null;
-      return p;
+      var params = new URLSearchParams(String(hash || '').replace(/^#/, ''));
+      var compressed = params.get('z');
+      var plain = params.get('r');
+      var bytes = compressed
+        ? inflateRaw(base64UrlBytes(compressed))
+        : plain
+          ? Promise.resolve(base64UrlBytes(plain))
+          : null;
+      if (!bytes) return Promise.resolve(null);
+      return bytes
+        .then(function (raw) {
+          var p = JSON.parse(new TextDecoder().decode(raw));
+          if (compressed) p = expand(p);
+          return validPayload(p) ? p : null;
+        })
+        .catch(function () {
+          return null;
+        });
     } catch {
-      return null;
+      return Promise.resolve(null);
     }
   }
 
@@ -298,6 +400,7 @@
         };
       }),
       cart: cartUrl ? { url: cartUrl, text: s.cart } : null,
+      more: isInt(p.x) && p.x > 0 ? s.more.replace('{n}', String(p.x)) : null,
       privacy: s.privacy,
       disclaimer: s.disclaimer,
       empty: s.empty,
@@ -384,6 +487,7 @@
         if (p.url) card.appendChild(link(doc, p.url, p.linkText));
         main.appendChild(card);
       });
+      if (view.more) main.appendChild(el(doc, 'p', 'muted', view.more));
       if (view.cart) main.appendChild(link(doc, view.cart.url, view.cart.text, 'cart'));
     }
 
@@ -396,15 +500,15 @@
   /** Whether the fragment carries a payload at all (readable or not). */
   function hasPayload(hash) {
     try {
-      return !!new URLSearchParams(String(hash || '').replace(/^#/, '')).get('r');
+      var params = new URLSearchParams(String(hash || '').replace(/^#/, ''));
+      return !!(params.get('z') || params.get('r'));
     } catch {
       return false;
     }
   }
 
-  function start(doc, hash, preferred, policy) {
+  function start(doc, payload, carried, preferred, policy) {
     var main = doc.getElementById('app');
-    var payload = decodePayload(hash);
     var fallback = /^es\b/i.test(preferred || '') ? 'es' : 'en';
     var lang = payload && own(STRINGS, payload.l) ? payload.l : fallback;
     var notice = function (key) {
@@ -418,7 +522,7 @@
       var buttons = doc.querySelectorAll('[data-lang]');
       for (var i = 0; i < buttons.length; i++)
         buttons[i].setAttribute('aria-pressed', String(buttons[i].getAttribute('data-lang') === lang));
-      if (!payload) return notice(hasPayload(hash) ? 'broken' : 'empty');
+      if (!payload) return notice(carried ? 'broken' : 'empty');
       try {
         renderView(doc, main, buildView(payload, lang, policy));
       } catch {
@@ -437,6 +541,7 @@
 
   root.SkinResults = {
     STRINGS: STRINGS,
+    VOCABULARY: VOCABULARY,
     decodePayload: decodePayload,
     allowedLink: allowedLink,
     buildView: buildView,
@@ -448,9 +553,12 @@
   if (doc && doc.getElementById) {
     var boot = function () {
       var config = root.SkinResultsConfig || {};
-      start(doc, root.location.hash, root.navigator.language, {
-        allowedHosts: Array.isArray(config.allowedHosts) ? config.allowedHosts : [],
-        pageHost: root.location.hostname,
+      var hash = root.location.hash;
+      decodePayload(hash).then(function (payload) {
+        start(doc, payload, hasPayload(hash), root.navigator.language, {
+          allowedHosts: Array.isArray(config.allowedHosts) ? config.allowedHosts : [],
+          pageHost: root.location.hostname,
+        });
       });
     };
     if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', boot);

@@ -1,38 +1,50 @@
-import { test, expect, snap, expectAccessible } from './support/preview-host-fixture';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/preview-host-fixture';
+import { messages, screen, type Locale } from './support/screens';
 
-test('a 3-second press on the corner opens the PIN pad; wrong PINs count down; the right one unlocks', async ({
-  page,
-  host,
-}) => {
-  await page.goto(host.url);
-  const corner = page.getByTestId('staff-corner');
-  const box = await corner.boundingBox();
+async function holdCorner(page: Page): Promise<void> {
+  const box = await page.getByTestId('staff-corner').boundingBox();
   if (!box) throw new Error('staff corner not laid out');
   await page.mouse.move(box.x + 10, box.y + 10);
   await page.mouse.down();
   await page.waitForTimeout(3300);
   await page.mouse.up();
-  await expect(page.getByRole('heading', { name: 'Staff mode' })).toBeVisible();
-  await expectAccessible(page);
-  await snap(page, '11-staff-pin');
+}
 
-  const enter = async (pin: string) => {
-    for (const d of pin) await page.getByRole('button', { name: d, exact: true }).click();
-    await page.getByRole('button', { name: 'Unlock' }).click();
-  };
-  await enter('9999');
-  await expect(page.getByText('Wrong PIN. 4 tries left.')).toBeVisible();
+for (const locale of ['en', 'es'] as const satisfies Locale[]) {
+  test(`a 3-second press opens the PIN pad; wrong PINs count down; every section reads in ${locale} @layout`, async ({
+    page,
+    host,
+  }, info) => {
+    const t = messages(locale);
+    await page.goto(host.url);
+    if (locale === 'es') await page.getByRole('button', { name: 'Español' }).click();
+    await holdCorner(page);
+    await expect(page.getByRole('heading', { name: t['staff.title'] })).toBeVisible();
+    await screen(page, info, '11-staff-pin', locale);
 
-  await enter('1234');
-  await expect(page.getByRole('navigation', { name: 'Staff sections' })).toBeVisible();
-  await expect(page.getByTestId('catalog-version')).not.toBeEmpty();
-  await expectAccessible(page);
-  await snap(page, '12-staff-catalog');
-  for (const section of ['Payments', 'Updates', 'System', 'Logs']) {
-    await page.getByRole('button', { name: section, exact: true }).click();
-    await expectAccessible(page);
-    await snap(page, `13-staff-${section.toLowerCase()}`);
-  }
-  await page.getByRole('button', { name: 'Exit staff mode' }).click();
-  await expect(page.getByRole('heading', { name: 'Discover your skin' })).toBeVisible();
-});
+    const enter = async (pin: string) => {
+      for (const d of pin) await page.getByRole('button', { name: d, exact: true }).click();
+      await page.getByRole('button', { name: t['staff.unlock'] }).click();
+    };
+    await enter('9999');
+    await expect(page.getByText(t['staff.wrongPin']!.replace('{left}', '4'))).toBeVisible();
+
+    await enter('1234');
+    await expect(page.getByRole('navigation', { name: t['staff.sections'] })).toBeVisible();
+    await expect(page.getByTestId('catalog-version')).not.toBeEmpty();
+    await screen(page, info, '12-staff-catalog', locale);
+    for (const section of ['payments', 'updates', 'system', 'logs']) {
+      await page.getByRole('button', { name: t[`staff.section.${section}`], exact: true }).click();
+      if (section === 'updates') {
+        // The update phase is a sentence, never a raw message key.
+        await expect(page.getByText(t['staff.updates.state.disabled']!, { exact: true })).toBeVisible();
+      }
+      // No message key shows through untranslated anywhere on a staff screen.
+      await expect(page.locator('main')).not.toContainText(/\bstaff\.[a-z]+\.[a-zA-Z.]+/);
+      await screen(page, info, `13-staff-${section}`, locale);
+    }
+    await page.getByRole('button', { name: t['staff.exit'] }).click();
+    await expect(page.getByRole('heading', { name: messages('en')['attract.title'] })).toBeVisible();
+  });
+}

@@ -1,13 +1,19 @@
 import type { PartialHandlerTable } from '../handler-types';
+import type { BrandingService } from '../branding-service';
 import type { SessionService } from '../session-service';
 import type { StaffService } from '../staff-service';
 
-type SessionChannels = 'app:info' | 'session:start' | 'session:end' | 'session:camera-state';
+type SessionChannels =
+  'app:info' | 'app:brand-asset' | 'session:start' | 'session:end' | 'session:camera-state';
 type StaffChannels = 'staff:unlock' | 'staff:lock' | 'staff:status';
 
-export function createSessionHandlers(session: SessionService): PartialHandlerTable<SessionChannels> {
+export function createSessionHandlers(
+  session: SessionService,
+  branding: BrandingService,
+): PartialHandlerTable<SessionChannels> {
   return {
     'app:info': async () => session.info(),
+    'app:brand-asset': async ({ asset }) => branding.asset(asset),
     'session:start': async () => session.start(),
     'session:end': async ({ reason }) => {
       session.end(reason);

@@ -9,6 +9,7 @@ import {
   SKIN_METRICS_SHAPES,
   type SkinAnalysisContext,
   type SkinMetricsOutputs,
+  type SkinZone,
 } from '../skin/skin-metrics-io';
 import { assertRgbaImage, type RgbaImage } from '../vision/image-types';
 import type { FaceFinder } from './face-finder';
@@ -17,6 +18,8 @@ import { measureFace } from './face-measures';
 import type { ModelRunner } from './model-runner-port';
 import { MIN_FACE_FLAG } from './preview-guidance';
 import { prepareSkinInputs } from './skin-inputs';
+import { zoneMetricScores } from '../skin/zone-scores';
+import { zoneQualities } from '../skin/zone-quality';
 import { DEFAULT_QUALITY_THRESHOLDS } from '../vision/quality-gate';
 
 /** Turns the network's per-zone statistics into a profile (the skin domain's `buildSkinProfile`). */
@@ -137,8 +140,9 @@ export class AnalysisPipeline {
         sharpness: focus,
       };
     });
-    const profile = await stage('profile', () =>
-      this.deps.buildProfile(
+    const { profile, zoneScores } = await stage('profile', () => ({
+      zoneScores: zoneMetricScores(outputs, zoneQualities(outputs)),
+      profile: this.deps.buildProfile(
         outputs,
         { ...answers },
         {
@@ -150,14 +154,14 @@ export class AnalysisPipeline {
           faceSharpness: Math.min(1, sharpness / (2 * DEFAULT_QUALITY_THRESHOLDS.minSharpness)),
         },
       ),
-    );
+    }));
     timings.total = now() - started;
     const meta = profile.meta
       ? { ...profile.meta, timingsMs: { ...profile.meta.timingsMs, ...timings } }
       : null;
     return {
       profile: { ...profile, meta },
-      zones: inputs.overlays,
+      zones: inputs.overlays.map((o) => ({ ...o, scores: zoneScores[o.zone as SkinZone] })),
       faceBox: {
         x: detection.xmin / image.width,
         y: detection.ymin / image.height,

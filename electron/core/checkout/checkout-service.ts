@@ -6,6 +6,7 @@ import { buildCartLink, type CartLinkConfig } from './cart-link-builder';
 import { priceCart, type TaxPolicy } from './cart-pricing';
 import type { CheckoutProduct, ProductLookup } from './product-lookup-port';
 import { buildResultsLink } from './results-link-builder';
+import type { Deflate } from './results-payload-codec';
 import type { TrackingContext } from './tracking-params';
 
 export interface LinkSettings {
@@ -25,6 +26,8 @@ export interface CheckoutServiceDeps {
   /** The current shopper session's anonymous token. */
   sessionToken(): string;
   qrSvg(text: string): Promise<string>;
+  /** Raw DEFLATE for the results link's fragment. */
+  deflate: Deflate;
   /** Today as YYYY-MM-DD, in the kiosk's time zone. */
   today(): string;
   /** A link that could not be built (bad template, host not allow-listed); never shopper data. */
@@ -77,6 +80,7 @@ export class CheckoutService {
       cartLink: products.length ? this.cartLink(products.map((product) => ({ product, quantity: 1 }))) : null,
       locale: request.locale,
       date: this.deps.today(),
+      deflate: this.deps.deflate,
     });
     return this.qr(url);
   }

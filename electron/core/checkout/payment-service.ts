@@ -9,6 +9,7 @@ import { kioskMessage } from './payment-messages';
 import { runPayment, type Clock, type PaymentTimings, type RunControl } from './payment-run';
 import { GatewayError, isUnreachable } from './terminal-gateway-port';
 import { orderSummary, stateFromOrder } from './payment-state-view';
+import { isPhoneReachable } from './url-policy';
 
 export interface PaymentServiceDeps {
   ctx: PaymentContext;
@@ -233,7 +234,7 @@ export class PaymentService {
       receiptQrSvg: null,
     };
     this.live = state;
-    if (phase === 'succeeded' && order.receiptUrl) {
+    if (phase === 'succeeded' && order.receiptUrl && isPhoneReachable(order.receiptUrl)) {
       // The QR is rendered off the hot path; the event with it follows the plain one.
       void this.deps.qrSvg(order.receiptUrl).then((svg) => {
         const withQr = { ...state, receiptQrSvg: svg };
@@ -247,9 +248,10 @@ export class PaymentService {
 
   private async stateOf(order: OrderRecord): Promise<PaymentState> {
     const live = this.live?.orderId === order.orderId ? this.live : null;
-    if (live && (live.receiptQrSvg || !live.receiptUrl)) return live;
+    const reachable = (url: string | null): url is string => url !== null && isPhoneReachable(url);
+    if (live && (live.receiptQrSvg || !reachable(live.receiptUrl))) return live;
     const derived = stateFromOrder(order, this.deps.demo, live?.phase ?? null);
-    return derived.receiptUrl
+    return reachable(derived.receiptUrl)
       ? { ...derived, receiptQrSvg: await this.deps.qrSvg(derived.receiptUrl) }
       : derived;
   }

@@ -1,13 +1,20 @@
 import type { SkinProfile } from '../../shared/schemas/skin-profile-schemas';
 import { KioskError } from '../../shared/result';
 import type { CheckoutProduct } from './product-lookup-port';
-import { encodeResultsPayload, type ResultsPayload, type ResultsProduct } from './results-payload-codec';
+import {
+  COMPRESSED_PARAM,
+  encodeResultsPayload,
+  type Deflate,
+  type ResultsPayload,
+  type ResultsProduct,
+} from './results-payload-codec';
 import { checkAllowedUrl } from './url-policy';
 
-/** Preferred longest results URL: about a version-22 symbol at level L, easy for any phone. */
-export const RESULTS_URL_BUDGET = 1000;
-/** Hard limit for very long routines: about version 33 at level L, still readable off a screen. */
-export const RESULTS_URL_MAX = 2000;
+/**
+ * Longest results URL: the byte capacity of a version-10 symbol at level L (57 × 57 modules), which a
+ * phone reads from arm's length even when the code is shown at 360 px.
+ */
+export const RESULTS_URL_BUDGET = 271;
 /** Metrics measured with less confidence than this are left out of the summary. */
 const MIN_CONFIDENCE = 0.3;
 
@@ -22,13 +29,16 @@ export interface ResultsLinkInput {
   locale: 'en' | 'es';
   /** YYYY-MM-DD */
   date: string;
+  /** Raw DEFLATE, supplied by the host. */
+  deflate: Deflate;
 }
 
 /**
- * `<results page>#r=<payload>`: the routine and skin summary travel in the fragment, which browsers
- * never send to the server. When the URL would be too long for a comfortable QR code, per-product
- * links go first, then the cart link, then the metric list, then long names are shortened; a
- * routine too long even then gets the fullest version within the hard limit.
+ * `<results page>#z=<payload>`: the routine and skin summary travel compressed in the fragment,
+ * which browsers never send to the server. When the URL would not fit a version-10 code, per-product
+ * links go first, then the cart link, then long names are shortened, then brands; a routine too
+ * long even then keeps its first products and says how many were left out. The skin summary
+ * (type, tone, measured metrics, concerns) is the last thing to give way.
  */
 export function buildResultsLink(input: ResultsLinkInput): string {
   if (!input.pageUrl)
@@ -40,22 +50,21 @@ export function buildResultsLink(input: ResultsLinkInput): string {
   const full = payloadFor(input);
   const noLinks = { ...full, p: full.p.map(withoutLink) };
   const { k: _k, ...noCart } = noLinks;
-  const attempts: ResultsPayload[] = [
-    full,
-    noLinks,
-    noCart,
-    { ...noCart, m: [] },
-    {
-      ...noCart,
-      m: [],
-      p: noCart.p.map(([st, b, n, pr]): ResultsProduct => [st, cut(b, 20), cut(n, 28), pr]),
-    },
-  ];
-  const urls = attempts.map((payload) => `${base.href}#r=${encodeResultsPayload(payload)}`);
-  const fits =
-    urls.find((url) => url.length <= RESULTS_URL_BUDGET) ?? urls.find((url) => url.length <= RESULTS_URL_MAX);
-  if (fits) return fits;
-  throw new KioskError('INVALID_INPUT', 'The routine is too long to fit in a QR code.');
+  const short = noCart.p.map(([st, b, n, pr]): ResultsProduct => [st, cut(b, 20), cut(n, 28), pr]);
+  const tiny = noCart.p.map(([st, , n, pr]): ResultsProduct => [st, '', cut(n, 24), pr]);
+  const attempts: ResultsPayload[] = [full, noLinks, noCart, { ...noCart, p: short }];
+  for (let kept = tiny.length; kept >= 0; kept--) {
+    const left = tiny.length - kept;
+    attempts.push({ ...noCart, p: tiny.slice(0, kept), ...(left > 0 ? { x: left } : {}) });
+  }
+  attempts.push({ ...noCart, m: [], p: [], ...(tiny.length > 0 ? { x: tiny.length } : {}) });
+  const toUrl = (payload: ResultsPayload) =>
+    `${base.href}#${COMPRESSED_PARAM}=${encodeResultsPayload(payload, input.deflate)}`;
+  for (const payload of attempts) {
+    const url = toUrl(payload);
+    if (new TextEncoder().encode(url).length <= RESULTS_URL_BUDGET) return url;
+  }
+  throw new KioskError('CONFIG_INVALID', 'The results page URL is too long to fit in a QR code.');
 }
 
 function payloadFor(input: ResultsLinkInput): ResultsPayload {

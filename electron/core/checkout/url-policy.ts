@@ -26,3 +26,22 @@ function hostMatches(host: string, entry: string): boolean {
   if (entry.startsWith('*.')) return host.endsWith(entry.slice(1)) && host.length > entry.length - 1;
   return host === entry;
 }
+
+/**
+ * Whether a phone that scans the URL can open it: https on a public DNS name. Loopback, IP
+ * literals, single-label and local-only names (the demo reader's own receipt pages on 127.0.0.1,
+ * say) only work on the kiosk itself, so no QR code is drawn for them.
+ */
+export function isPhoneReachable(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'https:' || url.username || url.password) return false;
+  const host = url.hostname.toLowerCase();
+  if (host.startsWith('[') || /^\d+(\.\d+){3}$/.test(host)) return false;
+  if (!host.includes('.')) return false;
+  return !/\.(localhost|local|internal|lan|home\.arpa)$/.test(host);
+}

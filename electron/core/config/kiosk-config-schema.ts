@@ -62,6 +62,23 @@ export const KioskConfigSchema = z
       .min(1)
       .default(['en', 'es']),
     defaultLocale: z.enum(['en', 'es']).default('en'),
+    branding: z
+      .object({
+        /** Shown on Attract and in the header instead of the product name. */
+        storeName: z.string().min(1).max(60).nullable().default(null),
+        /** Fill colour of primary buttons and highlights; its text colour is chosen for contrast. */
+        accentColor: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #rrggbb')
+          .nullable()
+          .default(null),
+        /** The store's logo: SVG, PNG, WebP or JPEG, at most 512 KiB. */
+        logoFile: z.string().min(1).nullable().default(null),
+        /** Replaces the built-in Attract animation: MP4/WebM video or animated WebP/GIF/SVG, ≤ 32 MiB. */
+        attractMediaFile: z.string().min(1).nullable().default(null),
+      })
+      .strict()
+      .prefault({}),
     session: z
       .object({
         idleTimeoutSec: z.number().int().min(15).max(600).default(60),

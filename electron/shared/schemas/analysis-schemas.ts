@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SkinProfile } from './skin-profile-schemas';
+import { MetricKey, SkinProfile } from './skin-profile-schemas';
 import { QuestionnaireAnswers } from './questionnaire-schemas';
 
 /** Largest frame accepted over the bridge (4K). Larger images are refused before any work. */
@@ -57,8 +57,15 @@ export type AnalysisProgress = z.infer<typeof AnalysisProgress>;
 export const AnalyzeRequest = z.object({ frame: Frame, answers: QuestionnaireAnswers });
 
 const Point = z.tuple([z.number(), z.number()]);
-/** Zone outlines in normalised image coordinates, drawn over the shopper's own photo. */
-export const ZoneOverlay = z.object({ zone: z.string(), polygon: z.array(Point) });
+/**
+ * Zone outlines in normalised image coordinates, drawn over the shopper's own photo, with each
+ * metric's 0–100 score measured on that zone alone (the overlay's intensity per concern).
+ */
+export const ZoneOverlay = z.object({
+  zone: z.string(),
+  polygon: z.array(Point),
+  scores: z.partialRecord(MetricKey, z.number().min(0).max(100)).optional(),
+});
 
 export const AnalysisResult = z.object({
   profile: SkinProfile,

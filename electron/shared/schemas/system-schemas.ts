@@ -16,8 +16,39 @@ export const AppInfo = z.object({
   demoPayments: z.boolean(),
   /** Set when the config file is missing or invalid: the kiosk shows "needs setup". */
   needsSetup: z.string().nullable(),
+  /** The store's look from `branding` in the config; absent fields mean the built-in look. */
+  branding: z
+    .object({
+      storeName: z.string().nullable(),
+      /** Accent fill `#rrggbb` and the text colour that reads on it (WCAG AA), or null for the default. */
+      accent: z.object({ fill: z.string(), ink: z.string() }).nullable(),
+      /** Whether `app:brand-asset` has a logo / an Attract animation to give. */
+      logo: z.boolean(),
+      attract: z.enum(['builtin', 'video', 'image']),
+    })
+    .optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+export const BrandAssetKind = z.enum(['logo', 'attract']);
+export type BrandAssetKind = z.infer<typeof BrandAssetKind>;
+
+/** A store-supplied image or video, as bytes the renderer turns into an in-memory object URL. */
+export const BrandAsset = z
+  .object({
+    mime: z.enum([
+      'image/svg+xml',
+      'image/png',
+      'image/webp',
+      'image/jpeg',
+      'image/gif',
+      'video/mp4',
+      'video/webm',
+    ]),
+    data: z.instanceof(Uint8Array),
+  })
+  .nullable();
+export type BrandAsset = z.infer<typeof BrandAsset>;
 
 export const CameraState = z.enum(['ok', 'missing', 'denied']);
 export type CameraState = z.infer<typeof CameraState>;

@@ -4,6 +4,8 @@ import type { I18n } from './i18n.svelte';
 import type { KioskSession } from './kiosk-session.svelte';
 import type { Camera } from './camera.svelte';
 import type { IdleTimer } from './idle-timer.svelte';
+import type { Branding } from './branding.svelte';
+import type { PaymentFlow } from './payment-flow.svelte';
 
 /** The app's state objects, created once in App.svelte and shared with screens through context. */
 export interface AppContext {
@@ -12,6 +14,8 @@ export interface AppContext {
   i18n: I18n;
   camera: Camera;
   idle: IdleTimer;
+  branding: Branding;
+  payment: PaymentFlow;
 }
 
 const KEY = Symbol('skin-kiosk-app');

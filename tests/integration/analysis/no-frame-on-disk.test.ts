@@ -8,6 +8,7 @@ import { createSessionHandlers } from '../../../electron/app/handlers/session-ha
 import type { HandlerTable } from '../../../electron/app/handler-types';
 import { invokeChannel } from '../../../electron/app/invoke-channel';
 import { SessionService } from '../../../electron/app/session-service';
+import { BrandingService } from '../../../electron/app/branding-service';
 import { KioskConfigSchema } from '../../../electron/core/config/kiosk-config-schema';
 import { silentLogger } from '../../../electron/core/ports/logger-port';
 import {
@@ -96,7 +97,10 @@ describe('privacy: no camera frame reaches the disk during a whole session', () 
       logger: silentLogger,
     });
     const handlers = {
-      ...createSessionHandlers(session),
+      ...createSessionHandlers(
+        session,
+        await BrandingService.load(KioskConfigSchema.parse({}).branding, silentLogger),
+      ),
       ...createAnalysisHandlers(fx.services),
     } as unknown as HandlerTable;
     const invoke = (channel: string, raw: unknown) =>

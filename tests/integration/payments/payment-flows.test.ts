@@ -6,12 +6,28 @@ import { CART, CART_TOTAL, startTestKiosk, value, type TestKiosk } from './payme
 
 describe('card payments on the reader (stripe SDK → emulator on 127.0.0.1)', () => {
   let k: TestKiosk;
-  beforeEach(async () => (k = await startTestKiosk()));
+  // Receipts on a public https host, as Stripe's are (pay.stripe.com).
+  beforeEach(
+    async () => (k = await startTestKiosk({ emulator: { receiptBaseUrl: 'https://receipts.example.com' } })),
+  );
   afterEach(() => k.stop());
 
   const start = async () => value<PaymentState>(await k.call('payment:start', CART));
   const intentsOf = (orderId: string) =>
     k.emulator.paymentIntents().filter((pi) => pi.metadata.order_id === orderId);
+
+  it('draws no receipt QR for a receipt only the kiosk can open (the demo reader on 127.0.0.1)', async () => {
+    await k.stop();
+    k = await startTestKiosk();
+    const first = await start();
+    await k.waitForPhase(first.orderId, ['waiting_for_card']);
+    k.emulator.presentCard(k.readerId, 'success');
+    const done = await k.waitForPhase(first.orderId, ['succeeded']);
+    expect(done.receiptUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/receipts\/ch_/);
+    const state = value<PaymentState>(await k.call('payment:state', { orderId: first.orderId }));
+    expect(state).toMatchObject({ phase: 'succeeded', receiptQrSvg: null });
+    expect(k.states.filter((s) => s.orderId === first.orderId && s.receiptQrSvg !== null)).toEqual([]);
+  });
 
   it('pays: intent → reader → tap → capture → receipt QR', async () => {
     const first = await start();
@@ -19,7 +35,7 @@ describe('card payments on the reader (stripe SDK → emulator on 127.0.0.1)', (
     await k.waitForPhase(first.orderId, ['waiting_for_card']);
     k.emulator.presentCard(k.readerId, 'success');
     const done = await k.waitForPhase(first.orderId, ['succeeded']);
-    expect(done.receiptUrl).toMatch(/\/receipts\/ch_/);
+    expect(done.receiptUrl).toMatch(/^https:\/\/receipts\.example\.com\/receipts\/ch_/);
 
     const [pi] = intentsOf(first.orderId);
     expect(intentsOf(first.orderId)).toHaveLength(1);

@@ -16,6 +16,7 @@ import { PaymentPhase } from '../../../electron/shared/schemas/checkout-schemas'
 import { ErrorCode } from '../../../electron/shared/result';
 import { MiddayFeel, Sensitivity, SkinGoal } from '../../../electron/shared/schemas/questionnaire-schemas';
 import { DeclineCategory, FunnelStep } from '../../../electron/shared/schemas/telemetry-schemas';
+import { UpdateState } from '../../../electron/shared/schemas/system-schemas';
 
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => {
@@ -46,6 +47,38 @@ describe('locales', () => {
     expect(used.filter((k) => !(k in en))).toEqual([]);
   });
 
+  it('contain every key the renderer names in a string, wherever it is written', () => {
+    const src = files('renderer/src')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    // Keys chosen by a condition (`t(failed ? 'a.b' : 'a.c')`) or kept in tables are plain strings
+    // whose first part is one of the locale files' namespaces.
+    const namespaces = new Set(Object.keys(en).map((k) => k.split('.')[0]));
+    const named = [...src.matchAll(/'([a-z][a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)'/g)]
+      .map((m) => m[1] ?? '')
+      .filter((k) => namespaces.has(k.split('.')[0]));
+    expect(named.length).toBeGreaterThan(100);
+    const known = (k: string, messages: Record<string, string>) =>
+      k in messages || Object.keys(messages).some((key) => key.startsWith(`${k}.`));
+    expect([...new Set(named.filter((k) => !known(k, en) || !known(k, es)))]).toEqual([]);
+  });
+
+  it('have keys under every prefix the renderer completes at run time', () => {
+    const src = files('renderer/src')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    // `t(`staff.updates.state.${phase}`)`: at least the prefix must exist in both languages (a
+    // screen once asked for `staff.updates.update.*`, which no locale defines).
+    const prefixes = [
+      ...new Set([...src.matchAll(/\bt(?:Or)?\(\s*`([a-zA-Z][\w.]*\.)\$\{/g)].map((m) => m[1] ?? '')),
+    ];
+    expect(prefixes.length).toBeGreaterThan(10);
+    const missing = prefixes.filter(
+      (p) => !Object.keys(en).some((k) => k.startsWith(p)) || !Object.keys(es).some((k) => k.startsWith(p)),
+    );
+    expect(missing).toEqual([]);
+  });
+
   it('contain every key built from a contract vocabulary', () => {
     const expected = [
       ...QualityHint.options.map((h) => `hints.${h}`),
@@ -59,6 +92,8 @@ describe('locales', () => {
       ...PaymentPhase.options.map((p) => `payment.phase.${p}`),
       ...ErrorCode.options.map((c) => `errors.${c}`),
       ...MiddayFeel.options.map((o) => `questionnaire.middayFeel.${o}`),
+      ...UpdateState.shape.phase.options.map((p) => `staff.updates.state.${p}`),
+      ...(['low', 'moderate', 'pronounced'] as const).flatMap((b) => [`band.${b}`, `band.${b}.sentence`]),
       ...Sensitivity.options.map((o) => `questionnaire.sensitivity.${o}`),
       ...SkinGoal.options.map((o) => `questionnaire.goal.${o}`),
       ...FunnelStep.options.map((s) => `staff.funnel.step.${s}`),

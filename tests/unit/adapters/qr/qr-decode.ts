@@ -3,6 +3,14 @@ import sharp from 'sharp';
 
 /** Decodes the QR code in an image (PNG or SVG) with jsQR, as a phone camera would read it. */
 export async function decodeQr(image: Buffer, density?: number): Promise<string | null> {
+  return (await decodeQrSymbol(image, density))?.data ?? null;
+}
+
+/** The decoded text and the symbol's version (1–40; 10 is 57 × 57 modules). */
+export async function decodeQrSymbol(
+  image: Buffer,
+  density?: number,
+): Promise<{ data: string; version: number } | null> {
   const { data, info } = await sharp(image, density ? { density } : {})
     .flatten({ background: '#ffffff' })
     .ensureAlpha()
@@ -13,7 +21,7 @@ export async function decodeQr(image: Buffer, density?: number): Promise<string 
     info.width,
     info.height,
   );
-  return result?.data ?? null;
+  return result ? { data: result.data, version: result.version } : null;
 }
 
 /** Width of the white border around the symbol, in pixels (the quiet zone). */

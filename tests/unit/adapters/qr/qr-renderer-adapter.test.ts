@@ -46,10 +46,12 @@ describe('renderQrSvg', () => {
     expect(await decodeQr(Buffer.from(svg), 300)).toBe(url);
   });
 
-  it('uses a higher error-correction level for short URLs (more modules per character)', async () => {
+  it('draws the fewest modules the text allows, so each module is as large as possible', async () => {
     const viewBox = (svg: string) => Number(/viewBox="0 0 (\d+)/.exec(svg)?.[1]);
-    // 18 bytes at level H need version 3 (29 modules); level L would fit version 2 (25).
+    // 18 bytes fit version 2 (25 modules) at level Q; level H would need version 3 (29).
     // The viewBox includes the quiet zone of 4 modules on each side.
-    expect(viewBox(await renderQrSvg('https://a.example/'))).toBe(29 + 8);
+    expect(viewBox(await renderQrSvg('https://a.example/'))).toBe(25 + 8);
+    // 260 bytes still fit version 10 (57 modules) at level L.
+    expect(viewBox(await renderQrSvg(`https://a.example/${'x'.repeat(242)}`))).toBe(57 + 8);
   });
 });

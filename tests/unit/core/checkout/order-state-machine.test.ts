@@ -6,7 +6,7 @@ import {
   pathTo,
   type OrderStatus,
 } from '../../../../electron/core/checkout/order-state-machine';
-import { chooseErrorLevel } from '../../../../electron/core/checkout/qr-policy';
+import { chooseErrorLevel, minimalVersion } from '../../../../electron/core/checkout/qr-policy';
 import { declineMessage, kioskMessage } from '../../../../electron/core/checkout/payment-messages';
 
 const ALL: OrderStatus[] = [
@@ -65,12 +65,17 @@ describe('payment messages', () => {
 });
 
 describe('QR error-correction level', () => {
-  it('uses the highest level that fits a version-10 symbol', () => {
-    expect(chooseErrorLevel('https://x.example/' + 'a'.repeat(90))).toBe('H');
-    expect(chooseErrorLevel('a'.repeat(140))).toBe('Q');
-    expect(chooseErrorLevel('a'.repeat(200))).toBe('M');
+  it('keeps the fewest modules, then takes the highest level that fits that version', () => {
+    // 98 bytes: version 5 at L (106); Q and H would need version 7 and 9.
+    expect(minimalVersion(98, 'L')).toBe(5);
+    expect(chooseErrorLevel('a'.repeat(98))).toBe('L');
+    // 42 bytes: version 3 holds it at L and at M (42), not at Q (32).
+    expect(chooseErrorLevel('a'.repeat(42))).toBe('M');
+    // 20 bytes: version 2 holds it at Q (20); 7 bytes: version 1 at H.
+    expect(chooseErrorLevel('a'.repeat(20))).toBe('Q');
+    expect(chooseErrorLevel('a'.repeat(7))).toBe('H');
     expect(chooseErrorLevel('a'.repeat(600))).toBe('L');
-    // Bytes, not characters: 60 × "é" is 120 bytes.
-    expect(chooseErrorLevel('é'.repeat(60))).toBe('Q');
+    // Bytes, not characters: 21 × "é" is 42 bytes.
+    expect(chooseErrorLevel('é'.repeat(21))).toBe('M');
   });
 });

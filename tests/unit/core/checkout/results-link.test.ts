@@ -1,10 +1,15 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   buildResultsLink,
   RESULTS_URL_BUDGET,
-  RESULTS_URL_MAX,
 } from '../../../../electron/core/checkout/results-link-builder';
-import { decodeResultsPayload } from '../../../../electron/core/checkout/results-payload-codec';
+import {
+  decodeResultsPayload,
+  encodeResultsPayload,
+  RESULTS_VOCABULARY,
+  type ResultsPayload,
+} from '../../../../electron/core/checkout/results-payload-codec';
 import { KioskError } from '../../../../electron/shared/result';
 import { CATALOG, product, PROFILE } from './checkout-fixtures';
 import { loadPage, type PageApi } from './results-page-loader';
@@ -18,7 +23,16 @@ const base = {
   cartLink: 'https://shop.example.com/cart/1:1',
   locale: 'es' as const,
   date: '2025-03-14',
+  deflate: (bytes: Uint8Array) => new Uint8Array(deflateRawSync(bytes, { level: 9 })),
 };
+const inflate = (bytes: Uint8Array) => new Uint8Array(inflateRawSync(bytes));
+/** The payload of a results URL (`#z=…`). */
+const payloadOf = (url: string): ResultsPayload => {
+  const hash = new URL(url).hash;
+  expect(hash.startsWith('#z=')).toBe(true);
+  return decodeResultsPayload(hash.slice(3), inflate);
+};
+const bytes = (text: string) => new TextEncoder().encode(text).length;
 
 describe('buildResultsLink', () => {
   it('puts the routine and skin summary in the fragment only', () => {
@@ -26,8 +40,7 @@ describe('buildResultsLink', () => {
     expect(url.origin + url.pathname + url.search).toBe(
       'https://results.example.com/skin/index.html?utm=keep',
     );
-    expect(url.hash.startsWith('#r=')).toBe(true);
-    const payload = decodeResultsPayload(url.hash.slice(3));
+    const payload = payloadOf(url.href);
     expect(payload).toMatchObject({
       v: 1,
       l: 'es',
@@ -43,15 +56,31 @@ describe('buildResultsLink', () => {
       ['pores', 42],
     ]);
     expect(payload.cu).toBe('USD');
-    expect(payload.p).toEqual([
+    expect(payload.p.map((p) => p.slice(0, 4))).toEqual([
       ['cleanser', 'Lumen Lab', 'Gentle Foam Cleanser', 1800],
-      ['serum', 'Lumen Lab', 'Calm Serum', 3450, 'https://shop.example.com/p/ser-002?ks=tok12345'],
+      ['serum', 'Lumen Lab', 'Calm Serum', 3450],
       ['sunscreen', 'Lumen Lab', 'Daily Shield SPF 50', 2599],
+    ]);
+  });
+
+  it('keeps a buy link and the cart link when they fit', () => {
+    const payload = payloadOf(buildResultsLink({ ...base, products: CATALOG.slice(1, 2) }));
+    expect(payload.p).toEqual([
+      ['serum', 'Lumen Lab', 'Calm Serum', 3450, 'https://shop.example.com/p/ser-002?ks=tok12345'],
     ]);
     expect(payload.k).toBe('https://shop.example.com/cart/1:1');
   });
 
-  it('drops links, then metrics, then shortens names to stay within the QR budget', () => {
+  it('fits a typical routine with its links in a version-10 code thanks to compression', () => {
+    const url = buildResultsLink(base);
+    expect(bytes(url)).toBeLessThanOrEqual(RESULTS_URL_BUDGET);
+    const payload = payloadOf(url);
+    const plain = `${url.split('#')[0]}#r=${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    // The same payload uncompressed would not fit.
+    expect(bytes(plain)).toBeGreaterThan(bytes(url));
+  });
+
+  it('drops links, then shortens names, then trims products to stay within the QR budget', () => {
     const long = Array.from({ length: 6 }, (_, i) =>
       product(
         `LONG-${i}`,
@@ -70,24 +99,35 @@ describe('buildResultsLink', () => {
       ]),
     );
     const url = buildResultsLink({ ...base, products: long, productLinks: links });
-    expect(url.length).toBeLessThanOrEqual(RESULTS_URL_BUDGET);
-    const payload = decodeResultsPayload(new URL(url).hash.slice(3));
-    expect(payload.p).toHaveLength(6);
+    expect(bytes(url)).toBeLessThanOrEqual(RESULTS_URL_BUDGET);
+    const payload = payloadOf(url);
+    expect(payload.p.length + (payload.x ?? 0)).toBe(6);
+    expect(payload.p.length).toBeGreaterThanOrEqual(3);
     expect(payload.p.every((p) => p.length === 4)).toBe(true);
-    expect(payload.m).toEqual([]);
+    // The skin summary stays whole.
+    expect(payload.m).toEqual([
+      ['redness', 72],
+      ['pores', 42],
+    ]);
     expect(payload.p[0]?.[2].endsWith('…')).toBe(true);
   });
 
-  it('keeps the fullest version within the hard limit for the longest routines', () => {
+  it('keeps the first products of a routine too long for any code and says how many are left out', () => {
     const many = Array.from({ length: 20 }, (_, i) =>
-      product(`MANY-${i}`, 1000 + i, {}, { name: `Product name ${i}` }),
+      product(`MANY-${i}`, 1000 + i * 7, {}, { name: `Cream ${(i * 7919 + 104729).toString(36)} ${i} rich` }),
     );
     const url = buildResultsLink({ ...base, products: many });
-    expect(url.length).toBeGreaterThan(RESULTS_URL_BUDGET);
-    expect(url.length).toBeLessThanOrEqual(RESULTS_URL_MAX);
-    const payload = decodeResultsPayload(new URL(url).hash.slice(3));
-    expect(payload.p).toHaveLength(20);
-    expect(payload.m.length).toBeGreaterThan(0);
+    expect(bytes(url)).toBeLessThanOrEqual(RESULTS_URL_BUDGET);
+    const payload = payloadOf(url);
+    expect(payload.p.length).toBeGreaterThan(0);
+    expect(payload.p.length + (payload.x ?? 0)).toBe(20);
+    expect(payload.x).toBeGreaterThan(0);
+    expect(payload.p[0]?.[2]).toBe('Cream 28t5 0 rich');
+  });
+
+  it('refuses a results page whose own address leaves no room for a payload', () => {
+    const pageUrl = `https://results.example.com/${'a'.repeat(300)}/`;
+    expect(() => buildResultsLink({ ...base, pageUrl })).toThrow(/too long/);
   });
 
   it('needs an allow-listed https results page', () => {
@@ -102,9 +142,7 @@ describe('buildResultsLink', () => {
     const accented = [
       product('ES-1', 990, {}, { brand: 'Crème Étoile', name: 'Sérum calmante — piel sensible' }),
     ];
-    const payload = decodeResultsPayload(
-      new URL(buildResultsLink({ ...base, products: accented })).hash.slice(3),
-    );
+    const payload = payloadOf(buildResultsLink({ ...base, products: accented }));
     expect(payload.p[0]?.slice(1, 3)).toEqual(['Crème Étoile', 'Sérum calmante — piel sensible']);
   });
 });
@@ -112,13 +150,33 @@ describe('buildResultsLink', () => {
 describe('results page script', () => {
   const page = loadPage();
   const hash = new URL(buildResultsLink(base)).hash;
+  const withLink = new URL(buildResultsLink({ ...base, products: CATALOG.slice(1, 2) })).hash;
 
-  it('decodes what the kiosk encodes', () => {
-    expect(page.decodePayload(hash)).toEqual(decodeResultsPayload(hash.slice(3)));
+  it('carries the same word lists as the kiosk', () => {
+    expect((page as unknown as { VOCABULARY: unknown }).VOCABULARY).toEqual(RESULTS_VOCABULARY);
   });
 
-  it('renders the summary in Spanish and English', () => {
-    const payload = page.decodePayload(hash);
+  it('decodes what the kiosk encodes', async () => {
+    expect(await page.decodePayload(hash)).toEqual(decodeResultsPayload(hash.slice(3), inflate));
+  });
+
+  it('still opens links saved before compression (#r=, plain base64url JSON)', async () => {
+    const payload = decodeResultsPayload(hash.slice(3), inflate);
+    const plain = '#r=' + Buffer.from(JSON.stringify(payload)).toString('base64url');
+    expect(await page.decodePayload(plain)).toEqual(payload);
+  });
+
+  it('says how many products did not fit', async () => {
+    const payload = { ...decodeResultsPayload(hash.slice(3), inflate), x: 3 };
+    const view = page.buildView(
+      await page.decodePayload('#z=' + encodeResultsPayload(payload, base.deflate)),
+      'en',
+    ) as ReturnType<PageApi['buildView']> & { more: string | null };
+    expect(view.more).toMatch(/^3 more products/);
+  });
+
+  it('renders the summary in Spanish and English', async () => {
+    const payload = await page.decodePayload(hash);
     const es = page.buildView(payload, 'es');
     expect(es).toMatchObject({
       title: 'Tus resultados de piel',
@@ -138,13 +196,20 @@ describe('results page script', () => {
       concerns: ['Redness', 'Pores'],
     });
     expect(en.products[1]?.price).toBe('$34.50');
-    expect(en.products[1]?.url).toBe('https://shop.example.com/p/ser-002?ks=tok12345');
+    const linked = page.buildView(await page.decodePayload(withLink), 'en', {
+      allowedHosts: ['shop.example.com'],
+    });
+    expect(linked.products[0]?.url).toBe('https://shop.example.com/p/ser-002?ks=tok12345');
   });
 
-  it('refuses missing or malformed payloads and non-https links', () => {
-    expect(page.decodePayload('')).toBeNull();
-    expect(page.decodePayload('#r=%%%')).toBeNull();
-    expect(page.decodePayload('#r=' + Buffer.from('{"v":2}').toString('base64url'))).toBeNull();
+  it('refuses missing or malformed payloads and non-https links', async () => {
+    expect(await page.decodePayload('')).toBeNull();
+    expect(await page.decodePayload('#r=%%%')).toBeNull();
+    expect(await page.decodePayload('#z=%%%')).toBeNull();
+    // Valid base64url that is not DEFLATE data, and a truncated stream.
+    expect(await page.decodePayload('#z=' + Buffer.from('not deflate').toString('base64url'))).toBeNull();
+    expect(await page.decodePayload(hash.slice(0, 40))).toBeNull();
+    expect(await page.decodePayload('#r=' + Buffer.from('{"v":2}').toString('base64url'))).toBeNull();
     const hostile = {
       v: 1,
       l: 'en',
@@ -159,14 +224,14 @@ describe('results page script', () => {
       k: 'http://x',
     };
     const view = page.buildView(
-      page.decodePayload('#r=' + Buffer.from(JSON.stringify(hostile)).toString('base64url')),
+      await page.decodePayload('#r=' + Buffer.from(JSON.stringify(hostile)).toString('base64url')),
       'en',
     ) as ReturnType<PageApi['buildView']> & { cart: unknown };
     expect(view.products[0]?.url).toBeNull();
     expect(view.products[0]?.price).toBe('€0.01');
     const yen = { ...hostile, cu: 'JPY', p: [['serum', 'b', 'n', 1200]] };
     const yenView = page.buildView(
-      page.decodePayload('#r=' + Buffer.from(JSON.stringify(yen)).toString('base64url')),
+      await page.decodePayload('#r=' + Buffer.from(JSON.stringify(yen)).toString('base64url')),
       'en',
     );
     expect(yenView.products[0]?.price).toBe('¥1,200');

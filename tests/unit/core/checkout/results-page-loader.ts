@@ -4,7 +4,8 @@ import vm from 'node:vm';
 
 /** What resources/results-page/results.js exports for tests (it runs without a DOM). */
 export interface PageApi {
-  decodePayload(hash: string): unknown;
+  /** Resolves to the payload of `#z=` (compressed) or `#r=` (plain), or null. */
+  decodePayload(hash: string): Promise<unknown>;
   allowedLink(url: unknown, policy?: { allowedHosts: string[]; pageHost?: string }): string | null;
   buildView(
     payload: unknown,
@@ -33,6 +34,10 @@ export function loadPage(): PageApi {
     Number,
     Array,
     Date,
+    Blob,
+    Response,
+    DecompressionStream,
+    Promise,
   };
   vm.runInNewContext(code, sandbox);
   return sandbox.SkinResults as PageApi;

@@ -26,9 +26,9 @@ const payload = {
   k: 'https://evil.example/cart',
 };
 
-describe('results page links', () => {
-  it('turns only links to the store’s allow-listed hosts (or its own) into anchors', () => {
-    const view = page.buildView(page.decodePayload(encode(payload)), 'en', policy);
+describe('results page links', async () => {
+  it('turns only links to the store’s allow-listed hosts (or its own) into anchors', async () => {
+    const view = page.buildView(await page.decodePayload(encode(payload)), 'en', policy);
     expect(view.products.map((p) => p.url)).toEqual([
       'https://shop.example.com/p/1',
       null,
@@ -39,11 +39,11 @@ describe('results page links', () => {
       'https://results.example.com/own',
     ]);
     expect(view.cart).toBeNull();
-    expect(page.buildView(page.decodePayload(encode(payload)), 'en').products.every((p) => !p.url)).toBe(
-      true,
-    );
+    expect(
+      page.buildView(await page.decodePayload(encode(payload)), 'en').products.every((p) => !p.url),
+    ).toBe(true);
     const cart = page.buildView(
-      page.decodePayload(encode({ ...payload, k: 'https://shop.example.com/cart/1:1' })),
+      await page.decodePayload(encode({ ...payload, k: 'https://shop.example.com/cart/1:1' })),
       'en',
       policy,
     );
@@ -54,7 +54,7 @@ describe('results page links', () => {
   });
 });
 
-describe('results page against a hostile fragment', () => {
+describe('results page against a hostile fragment', async () => {
   const hostile = {
     ...payload,
     l: 'constructor',
@@ -69,8 +69,8 @@ describe('results page against a hostile fragment', () => {
     p: [['constructor', { toString: 1 }, ['x'], 100, 'https://shop.example.com/p/1']],
   };
 
-  it('shows only its own words: prototype keys are not skin types, metrics or languages', () => {
-    const view = page.buildView(page.decodePayload(encode(hostile)), 'constructor', policy);
+  it('shows only its own words: prototype keys are not skin types, metrics or languages', async () => {
+    const view = page.buildView(await page.decodePayload(encode(hostile)), 'constructor', policy);
     expect(view.title).toBe('Your skin results');
     expect(view.skinType).toBe('');
     expect(view.metrics).toEqual([{ label: 'Redness', score: 40 }]);
