@@ -45,7 +45,7 @@ async function routineInCart(page: Page, total = /^\$\d+\.\d\d$/): Promise<strin
   await page.getByRole('button', { name: 'Add routine to cart' }).click();
   await expect(page.getByTestId('cart-total')).toHaveText(total);
   return page
-    .locator('table.lines tbody tr[data-sku]')
+    .locator('section.lines li[data-sku]')
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-sku') ?? ''));
 }
 
@@ -79,12 +79,12 @@ test('an out-of-stock product cannot be added; a cart changed under the shopper 
 
   await page.getByRole('button', { name: `Cart (${skus.length})` }).click();
   await expect(page.getByText('Your cart changed since you added these items.')).toBeVisible();
-  const row = (sku: string) => page.locator(`table.lines tbody tr[data-sku="${sku}"]`);
+  const row = (sku: string) => page.locator(`section.lines li[data-sku="${sku}"]`);
   await expect(row(gone)).toContainText('Out of stock here — not in your total');
   await expect(row(repriced)).toContainText(/Price changed \(was \$\d+\.\d\d\)/);
   for (const sku of kept) await expect(row(sku)).not.toContainText('changed');
   const lineTotals = await Promise.all(
-    [repriced, ...kept].map(async (sku) => dollars(await row(sku).locator('td').last().textContent())),
+    [repriced, ...kept].map(async (sku) => dollars(await row(sku).locator('.price').textContent())),
   );
   expect(dollars(await page.getByTestId('cart-total').textContent())).toBe(
     lineTotals.reduce((a, b) => a + b),
@@ -153,7 +153,7 @@ test('a catalog in yen shows whole yen on the routine and in the cart, never hun
     );
   let total = 0;
   for (const sku of skus) {
-    const shown = await page.locator(`table.lines tbody tr[data-sku="${sku}"] td`).last().textContent();
+    const shown = await page.locator(`section.lines li[data-sku="${sku}"] .price`).textContent();
     expect(shown).toMatch(/^¥[\d,]+$/);
     expect(yen(shown)).toBe(minor(sku));
     total += minor(sku);
