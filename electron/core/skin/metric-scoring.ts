@@ -1,4 +1,8 @@
-import type { MetricKey, MetricScore } from '../../shared/schemas/skin-profile-schemas';
+import {
+  MetricKey,
+  type MetricScore,
+  type UnmeasuredMetric,
+} from '../../shared/schemas/skin-profile-schemas';
 import type { SkinMetricsOutputs, SkinZone, ZoneStats } from './skin-metrics-io';
 import { SKIN_METRICS_SOFT_FLOORS as FLOOR } from './soft-floors';
 import { pooled, pooledConfidence, type QualityKind, type ZoneQualities } from './zone-quality';
@@ -8,6 +12,12 @@ import { pooled, pooledConfidence, type QualityKind, type ZoneQualities } from '
  * 50 when the raw value x equals its reference k, approaching 100 above. docs/skin-metrics.md gives
  * x and k for each metric; the raw values come from the network's per-zone statistics.
  */
+
+/**
+ * A metric measured with less confidence than this is reported as not measured: no score, and no
+ * concern, skin type or product is derived from it. docs/skin-metrics.md says how it was chosen.
+ */
+export const METRIC_CONFIDENCE_FLOOR = 0.3;
 
 /** S(x) = 100·x²/(x²+k²) for x ≥ 0 (strictly increasing), 0 for x ≤ 0 or NaN. */
 export function hillScore(x: number, k: number): number {
@@ -168,4 +178,19 @@ export function scoreMetrics(
     scores.push({ key, score: hillScore(x, rule.k), confidence });
   }
   return scores;
+}
+
+/**
+ * Splits the scores at METRIC_CONFIDENCE_FLOOR: those at or above it are measured; every other
+ * metric, including one scoreMetrics left out for want of a usable zone, is not measured.
+ */
+export function applyConfidenceFloor(scores: readonly MetricScore[]): {
+  measured: MetricScore[];
+  notMeasured: UnmeasuredMetric[];
+} {
+  const measured = scores.filter((m) => m.confidence >= METRIC_CONFIDENCE_FLOOR);
+  const notMeasured = MetricKey.options
+    .filter((key) => !measured.some((m) => m.key === key))
+    .map((key) => ({ key, confidence: scores.find((m) => m.key === key)?.confidence ?? 0 }));
+  return { measured, notMeasured };
 }
