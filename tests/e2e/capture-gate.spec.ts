@@ -5,10 +5,13 @@ import path from 'node:path';
 import { test, expect, snap, expectAccessible } from './support/preview-host-fixture';
 import { chromiumPath, fakeCameraVideo } from './support/e2e-env';
 
+/** Share of the encoded signal kept: the face stays detectable but its skin luma falls under 30. */
+const LIGHT = 0.08;
+
 /**
- * The fake camera's video with the light turned down to a quarter: the face is there but too dark
- * for the guidance (limited-range luma and chroma pulled toward black and neutral). Written to a
- * temporary folder for this test only.
+ * The fake camera's video in near darkness: the face is there but too dark for the guidance
+ * (limited-range luma and chroma pulled toward black and neutral). Written to a temporary folder
+ * for this test only.
  */
 function darkVideo(dir: string): string {
   const bytes = readFileSync(fakeCameraVideo());
@@ -21,8 +24,9 @@ function darkVideo(dir: string): string {
   const out = Buffer.from(bytes);
   for (let frame = headerEnd; frame + frameSize <= out.length; frame += frameSize) {
     const y0 = frame + 6;
-    for (let i = 0; i < lumaSize; i++) out[y0 + i] = Math.round(16 + (out[y0 + i]! - 16) * 0.25);
-    for (let i = lumaSize; i < lumaSize * 1.5; i++) out[y0 + i] = Math.round(128 + (out[y0 + i]! - 128) * 0.25);
+    for (let i = 0; i < lumaSize; i++) out[y0 + i] = Math.round(16 + (out[y0 + i]! - 16) * LIGHT);
+    for (let i = lumaSize; i < lumaSize * 1.5; i++)
+      out[y0 + i] = Math.round(128 + (out[y0 + i]! - 128) * LIGHT);
   }
   const file = path.join(dir, 'dark-face.y4m');
   writeFileSync(file, out);

@@ -20,7 +20,7 @@ export const CAPTURE_LIMITS: QualityThresholds = {
   maxYaw: 30,
   maxPitch: 30,
   maxRoll: 30,
-  minBrightness: 55,
+  minBrightness: 20,
   maxBrightness: 225,
   maxHighlightClip: 0.35,
   maxShadowClip: 0.25,

@@ -77,22 +77,21 @@ export const METRIC_RULES: Readonly<Record<MetricKey, MetricRule>> = {
     k: 0.15,
     raw: (o, q) => aboveFloor(pooled(o, q, ['nose', ...CHEEKS], 'pores'), FLOOR.pores),
   },
+  // Share of the zones covered by dark-spot cores (the network's Hessian blob detector); 2.5 %
+  // scores 50, about 25 spots of 3 mm at 30 % contrast (docs/skin-metrics.md, "Truth").
   darkSpots: {
     zones: FACE,
     quality: 'overall',
-    k: 0.25,
+    k: 0.025,
     raw: (o, q) => aboveFloor(pooled(o, q, FACE, 'spotArea'), FLOOR.spotArea),
   },
-  // Red blobs plus diffuse redness: each a* unit of the cheeks above 14 adds 0.01.
+  // Share of cheeks, nose and chin at least 3 a* above the face's own colour at that lightness. No
+  // absolute a* enters: skin of every tone has its own a*, and a deeper skin is not a redder one.
   redness: {
     zones: RED_ZONES,
     quality: 'color',
     k: 0.1,
-    raw: (o, q) => {
-      const blobs = aboveFloor(pooled(o, q, RED_ZONES, 'redArea', 'color'), FLOOR.redArea);
-      const diffuse = Math.max(0, pooled(o, q, CHEEKS, 'a', 'color') - 14) * 0.01;
-      return blobs + (Number.isFinite(diffuse) ? diffuse : 0);
-    },
+    raw: (o, q) => aboveFloor(pooled(o, q, RED_ZONES, 'redArea', 'color'), FLOOR.redArea),
   },
   // √ of line energy: horizontal lines on the forehead (0.7), diagonal lines under the eyes (0.3;
   // the lid crease there is horizontal and left out).

@@ -41,7 +41,7 @@ describe('the capture gate on real photos, over the contract', () => {
   });
 
   it('refuses a face in near darkness (QUALITY_LIGHT) and a blurred one (QUALITY_BLUR)', async () => {
-    const dark = await analyze(exposed(await rgba(portrait), 0.1));
+    const dark = await analyze(exposed(await rgba(portrait), 0.015));
     expect(dark).toMatchObject({
       ok: false,
       error: { code: 'QUALITY_LIGHT', details: { hint: 'more_light' } },

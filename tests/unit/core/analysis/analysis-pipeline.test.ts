@@ -201,10 +201,10 @@ describe('AnalysisPipeline', () => {
   });
 
   it('refuses a dark frame with QUALITY_LIGHT and a frame without any detail with QUALITY_BLUR', async () => {
-    const dark = await errorOf(setup(one).pipeline.analyze(makeFrame(0.25), {}));
+    const dark = await errorOf(setup(one).pipeline.analyze(makeFrame(0.1), {}));
     expect(dark.code).toBe('QUALITY_LIGHT');
     expect(dark.details).toMatchObject({ hint: 'more_light' });
-    expect(Number(dark.details?.brightness)).toBeLessThan(55);
+    expect(Number(dark.details?.brightness)).toBeLessThan(20);
     const blurred = await errorOf(setup(one).pipeline.analyze(makeFrame(1, true), {}));
     expect(blurred.code).toBe('QUALITY_BLUR');
     expect(blurred.details).toMatchObject({ hint: 'hold_still' });
