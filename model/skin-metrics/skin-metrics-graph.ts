@@ -194,12 +194,11 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
     op('Equal', [blob, localMax]),
     op('Greater', [blob, scalar(P.spot.threshold)]),
   ]);
-  // Redness: a* above what the face's own colour gives at this pixel's lightness. a* grows with
+  // Redness: a* above what the zone's own colour gives at this pixel's lightness. a* grows with
   // lightness at a fixed hue, so shading alone would read as redness on strongly coloured skin;
-  // a_face · exp((G2 u − u_face)/300) is the face's a* scaled to the local L* + 16.
-  const skinSum = op('Max', [op('ReduceSum', [skin], { keepdims: 1 }), one]);
-  const faceMean = (vS: string) => div(op('ReduceSum', [vS], { keepdims: 1 }), skinSum);
-  const redBand = sub(G2a!, mul(faceMean(aS), op('Exp', [div(sub(G2u!, faceMean(uS)), scalar(300))])));
+  // a_ref · exp((G2 u − u_ref)/300) is the zone's mean a* scaled to the local L* + 16. The zone's
+  // own mean, not the face's: cheeks, nose and chin are redder than the forehead on most faces.
+  const redBand = sub(G2a!, mul(aref!, op('Exp', [div(sub(G2u!, uRef), scalar(300))])));
 
   // ── Per-pixel maps in ZONE_FEATURES order (before the ridges), zone means in one MatMul. ──
   const maps = concat([

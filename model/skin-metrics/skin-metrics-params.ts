@@ -35,8 +35,11 @@ export const SKIN_METRICS_PARAMS = {
    * darker than its surround reaches 2); centres are maxima over nms × nms.
    */
   spot: { threshold: 2, width: 0.5, nms: 7 },
-  /** Redness: G2 a* above the face's own a* at that lightness by threshold. */
-  red: { threshold: 3, width: 1 },
+  /**
+   * Redness: G2 a* above the zone's own a* at that lightness by threshold. Natural redness varies
+   * by a few a* within a cheek; 5 leaves that out and keeps an erythema patch of +9 or more.
+   */
+  red: { threshold: 5, width: 1 },
   /** Specular: luminance Y above the zone mean's by `luminance`, chroma below the zone's. */
   shine: { luminance: 0.08, luminanceWidth: 0.02, chromaWidth: 2 },
   /** Not this zone's skin: u below the zone mean's by `darker` (≈ 40% darker), or a*b* far off. */

@@ -171,12 +171,6 @@ export function referenceZoneStats(
         (at(G2U, x + 1, y + 1) - at(G2U, x + 1, y - 1) - at(G2U, x - 1, y + 1) + at(G2U, x - 1, y - 1)) / 4;
       blob[y * n + x] = 4 * ((ixx + iyy) / 2 - Math.hypot((ixx - iyy) / 2, ixy));
     }
-  const skinArea = Math.max(
-    S.reduce((s, v) => s + v, 0),
-    1,
-  );
-  const aFace = AS.reduce((s, v) => s + v, 0) / skinArea;
-  const uFace = US.reduce((s, v) => s + v, 0) / skinArea;
   const centres = plane();
   const r = (P.spot.nms - 1) / 2;
   for (let y = 0; y < n; y++)
@@ -210,7 +204,9 @@ export function referenceZoneStats(
     G1U.map((v, p) => step(G2U[p]! - v, P.pore.threshold, P.pore.width)),
     blob.map((v) => step(v, P.spot.threshold, P.spot.width)),
     centres,
-    G2A.map((v, p) => step(v - aFace * Math.exp((G2U[p]! - uFace) / 300), P.red.threshold, P.red.width)),
+    G2A.map((v, p) =>
+      step(v - Ar[p]! * Math.exp((G2U[p]! - contrast(Lr[p]!)) / 300), P.red.threshold, P.red.width),
+    ),
     negSpot.map(clippedEnergy),
   ];
   const ridges = referenceRidges(

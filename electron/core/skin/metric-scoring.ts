@@ -85,12 +85,13 @@ export const METRIC_RULES: Readonly<Record<MetricKey, MetricRule>> = {
     k: 0.025,
     raw: (o, q) => aboveFloor(pooled(o, q, FACE, 'spotArea'), FLOOR.spotArea),
   },
-  // Share of cheeks, nose and chin at least 3 a* above the face's own colour at that lightness. No
-  // absolute a* enters: skin of every tone has its own a*, and a deeper skin is not a redder one.
+  // Share of cheeks, nose and chin at least 5 a* redder than their zone's own colour at that
+  // lightness; 6 % scores 50 (docs/skin-metrics.md, "Truth"). No absolute a* enters: skin of every
+  // tone has its own a*, and a deeper skin is not a redder one.
   redness: {
     zones: RED_ZONES,
     quality: 'color',
-    k: 0.1,
+    k: 0.06,
     raw: (o, q) => aboveFloor(pooled(o, q, RED_ZONES, 'redArea', 'color'), FLOOR.redArea),
   },
   // √ of line energy: horizontal lines on the forehead (0.7), diagonal lines under the eyes (0.3;
