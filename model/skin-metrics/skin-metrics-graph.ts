@@ -1,6 +1,6 @@
 import { floatTensor, GraphBuilder, int64Tensor } from '../onnx';
 import { SKIN_METRICS_IO, SKIN_ZONES, ZONE_FEATURES } from '../../electron/core/skin/skin-metrics-io';
-import { gaborKernels, gaussianTaps, upsampleMatrix } from './skin-filter-kernels';
+import { BLOB_KERNELS, gaborKernels, gaussianTaps, upsampleMatrix } from './skin-filter-kernels';
 import {
   LAB_EPSILON,
   LAB_KAPPA,
@@ -11,15 +11,6 @@ import {
 
 /** f(X), f(Y), f(Z) → L* + 16, a*, b*. */
 const F_TO_LAB = [0, 116, 0, 500, -500, 0, 0, 200, -200];
-/**
- * 3×3 finite differences giving 2(Ixx + Iyy), 2(Ixx − Iyy) and 4·Ixy: half the trace and of the
- * Hessian's anisotropy, each × σ² = 4, so blob = first − √(second² + third²) = 4·λmin.
- */
-const BLOB_KERNELS = [
-  [0, 2, 0, 2, -8, 2, 0, 2, 0],
-  [0, -2, 0, 2, 0, 2, 0, -2, 0],
-  [1, 0, -1, 0, 0, 0, -1, 0, 1],
-].flat();
 const RIDGE_COUNT = P.gabor.anglesDeg.length;
 
 /**
