@@ -16,7 +16,9 @@ import type { SkinProfile } from '../shared/schemas/skin-profile-schemas';
 import { ColorCalibrationStore } from '../adapters/inference/color-calibration-store';
 import { decodeImage } from '../adapters/inference/image-decoder-adapter';
 import { loadModelSet } from '../adapters/inference/model-files';
-import { WorkerModelRunner, type WorkerEntry } from '../adapters/inference/worker-model-runner';
+import { SupervisedModelRunner } from '../adapters/inference/supervised-model-runner';
+import type { WorkerEntry } from '../adapters/inference/worker-model-runner';
+import type { RestartBackoff } from '../core/analysis/restart-backoff';
 import type { EventSink } from './handler-types';
 import type { KioskPaths } from './kiosk-paths';
 
@@ -57,6 +59,8 @@ export interface AnalysisServiceOptions {
   intraOpNumThreads?: number;
   /** Replaces the skin domain's profile builder (tests of the pipeline's plumbing). */
   buildProfile?: ProfileBuilder;
+  /** Waits before restarting a crashed inference worker (default: 250 ms doubling to 30 s). */
+  restartBackoff?: RestartBackoff;
 }
 
 /**
@@ -73,7 +77,7 @@ export function createAnalysisServices(
   const logger = options.logger ?? silentLogger;
   const calibration = new ColorCalibrationStore(paths.dataDir, logger);
   const now = () => performance.now();
-  let runner: WorkerModelRunner | null = null;
+  let runner: SupervisedModelRunner | null = null;
   let io: FaceModelsIo | null = null;
   let disposed = false;
 
@@ -85,11 +89,16 @@ export function createAnalysisServices(
 
   const loading = (async (): Promise<Loaded> => {
     const set = await loadModelSet(paths.modelDir);
-    const started = await WorkerModelRunner.start({
+    const started = await SupervisedModelRunner.start({
       models: set.models,
       preference: config.analysis.executionProviders,
       intraOpNumThreads: options.intraOpNumThreads ?? 1,
       entry: options.workerEntry,
+      backoff: options.restartBackoff,
+      onEvent: ({ type, detail }) =>
+        type === 'restarted'
+          ? logger.info('analysis.worker_restarted', { detail })
+          : logger.error(`analysis.worker_${type}`, { detail }),
     });
     if (disposed) {
       await started.dispose();
@@ -153,12 +162,15 @@ export function createAnalysisServices(
     fromAnswers: (answers) => profileFromAnswers(answers),
     status() {
       const info = runner?.info() ?? { executionProvider: 'none', tried: [], warm: false };
+      const supervision = runner?.supervision();
       return {
         executionProvider: info.executionProvider,
         tried: info.tried.map((t) => ({ provider: t.provider, ok: t.ok, reason: t.reason })),
         warm: info.warm,
         modelVersion: io?.modelVersion ?? 'not loaded',
         calibrated: calibration.matrix() !== null,
+        worker: supervision?.state ?? (disposed ? 'stopped' : 'loading'),
+        restarts: supervision?.restarts ?? 0,
       };
     },
     async calibrate(frame) {

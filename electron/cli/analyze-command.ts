@@ -16,7 +16,9 @@ const USAGE = `Usage: skinkiosk analyze <image…> [--json] [--ep cpu|webgpu] [-
 
 Runs the on-device skin analysis on JPEG, PNG or WebP files, or on one still taken from a camera
 with fswebcam (Linux; device defaults to the system camera, e.g. /dev/video0). Prints the profile
-and the time each stage took. Nothing is written: the still stays in memory.
+and the time each stage took. Nothing is written: the still stays in memory. A photo the capture
+gate refuses (QUALITY_SIZE, QUALITY_POSE, QUALITY_LIGHT, QUALITY_BLUR) gets no profile, only the
+error and what to do about it.
 
   --json        one JSON object per input on stdout
   --ep          execution provider to try first (falls back to cpu when it cannot load)
@@ -139,6 +141,8 @@ function printOutcome(o: Outcome): void {
     console.log(
       `  ${m.key.padEnd(12)} ${m.score.toFixed(0).padStart(3)}  (confidence ${m.confidence.toFixed(2)})`,
     );
+  for (const m of profile.notMeasured ?? [])
+    console.log(`  ${m.key.padEnd(12)}   –  not measured (confidence ${m.confidence.toFixed(2)})`);
   if (profile.concerns.length > 0)
     console.log(
       `  concerns: ${profile.concerns.map((c) => `${c.concern} ${c.weight.toFixed(2)}`).join(', ')}`,

@@ -2,8 +2,18 @@ import { SKIN_METRICS_PARAMS } from './skin-metrics-params';
 
 /**
  * Filter weights shared by the graph and the reference implementation: Gaussian taps, the border
- * rule, the upsampling matrix and the Gabor bank.
+ * rule, the upsampling matrix, the Hessian differences and the Gabor bank.
  */
+
+/**
+ * 3×3 finite differences giving 2(Ixx + Iyy), 2(Ixx − Iyy) and 4·Ixy: half the Hessian's trace and
+ * its two anisotropy terms, each × σ² = 4, so blob = first − √(second² + third²) = 4·λmin.
+ */
+export const BLOB_KERNELS = [
+  [0, 2, 0, 2, -8, 2, 0, 2, 0],
+  [0, -2, 0, 2, 0, 2, 0, -2, 0],
+  [1, 0, -1, 0, 0, 0, -1, 0, 1],
+].flat();
 
 /** Normalised 1-D Gaussian taps from −r to r, r = ceil(truncate · σ). */
 export function gaussianTaps(sigma: number, truncate: number = SKIN_METRICS_PARAMS.truncate): number[] {

@@ -1,6 +1,6 @@
 import { floatTensor, GraphBuilder, int64Tensor } from '../onnx';
 import { SKIN_METRICS_IO, SKIN_ZONES, ZONE_FEATURES } from '../../electron/core/skin/skin-metrics-io';
-import { gaborKernels, gaussianTaps, upsampleMatrix } from './skin-filter-kernels';
+import { BLOB_KERNELS, gaborKernels, gaussianTaps, upsampleMatrix } from './skin-filter-kernels';
 import {
   LAB_EPSILON,
   LAB_KAPPA,
@@ -94,10 +94,12 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
   const lab = add(op('MatMul', [k([3, 3], F_TO_LAB), f]), k([3, 1], [-16, 0, 0])); // [1,3,hw]
   const [L, a, b] = split(reshape(lab, [1, 3, n, n]), [1, 1, 1]);
   // Texture works on u = 100·ln Y (1 unit ≈ 1% of luminance): a contrast, not a lightness step,
-  // so the same relative blemish scores the same on light and deep skin.
+  // so the same relative blemish scores the same on light and deep skin. It is taken from Y itself:
+  // L* turns linear below L* 8, which would flatten the contrast of the deepest skin's shadows.
+  const [, Y] = split(reshape(xyz, [1, 3, n, n]), [1, 1, 1]);
+  const u = mul(op('Log', [op('Max', [Y!, scalar(P.luminanceFloor)])]), scalar(100));
   const contrast = (lightness: string) =>
     mul(op('Log', [div(add(lightness, scalar(16)), scalar(116))]), scalar(300));
-  const u = contrast(L!);
 
   // ── Zone means of L*, a*, b* (first pass), broadcast back onto each zone's pixels. ──
   const masksFlat = reshape(masks, [1, zones, hw]);
@@ -159,23 +161,35 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
 
   const small = n / P.poolFactor;
   const poolBy = (v: string, s: number) => op('AveragePool', [v], { kernel_shape: [s, s], strides: [s, s] });
-  const [pu, pa, pS] = split(poolBy(concat([uS, aS, skin]), P.poolFactor), [1, 1, 1]);
-  const coarseSmall = concat(normalised([pu!, pa!], pS!, P.coarseSigmaPooled));
+  const [pu, pS] = split(poolBy(concat([uS, skin]), P.poolFactor), [1, 1]);
+  const [coarseSmall] = normalised([pu!], pS!, P.coarseSigmaPooled);
   const up = k([n, small], upsampleMatrix(small, P.poolFactor));
-  const coarse = op('MatMul', [op('MatMul', [up, coarseSmall]), op('Transpose', [up], { perm: [1, 0] })]);
-  const [G8u, G8a] = split(coarse, [1, 1]);
+  const G8u = op('MatMul', [op('MatMul', [up, coarseSmall!]), op('Transpose', [up], { perm: [1, 0] })]);
 
   // ── Bands and detectors. ──
   const detail = sub(u, G1u!);
   const poreBand = sub(G1u!, G2u!);
-  const negSpot = sub(G8u!, G2u!);
-  const redBand = sub(G2a!, G8a!);
-  const r = (P.spot.nms - 1) / 2;
-  const localMax = op('MaxPool', [negSpot], { kernel_shape: [P.spot.nms, P.spot.nms], pads: [r, r, r, r] });
-  const isCentre = op('And', [
-    op('Equal', [negSpot, localMax]),
-    op('Greater', [negSpot, scalar(P.spot.threshold)]),
+  const negSpot = sub(G8u, G2u!);
+  // Dark blobs: the smaller eigenvalue of the Hessian of G2 u, scale-normalised (× σ² = 4). Both
+  // curvatures are positive only at a local darkening; shading gradients, shadow edges and lines
+  // have one curvature near zero, so they are not spots.
+  const hessian = op('Conv', [
+    op('Pad', [G2u!, ints([0, 0, 1, 1, 0, 0, 1, 1])], { mode: 'reflect' }),
+    k([3, 1, 3, 3], BLOB_KERNELS),
   ]);
+  const [half2, diff2, cross4] = split(hessian, [1, 1, 1]);
+  const blob = sub(half2!, op('Sqrt', [add(sq(diff2!), sq(cross4!))]));
+  const r = (P.spot.nms - 1) / 2;
+  const localMax = op('MaxPool', [blob], { kernel_shape: [P.spot.nms, P.spot.nms], pads: [r, r, r, r] });
+  const isCentre = op('And', [
+    op('Equal', [blob, localMax]),
+    op('Greater', [blob, scalar(P.spot.threshold)]),
+  ]);
+  // Redness: a* above what the zone's own colour gives at this pixel's lightness. a* grows with
+  // lightness at a fixed hue, so shading alone would read as redness on strongly coloured skin;
+  // a_ref · exp((G2 u − u_ref)/300) is the zone's mean a* scaled to the local L* + 16. The zone's
+  // own mean, not the face's: cheeks, nose and chin are redder than the forehead on most faces.
+  const redBand = sub(G2a!, mul(aref!, op('Exp', [div(sub(G2u!, uRef), scalar(300))])));
 
   // ── Per-pixel maps in ZONE_FEATURES order (before the ridges), zone means in one MatMul. ──
   const maps = concat([
@@ -194,7 +208,7 @@ export function buildSkinMetricsGraph(size: number): GraphBuilder {
     clippedEnergy(detail),
     clippedEnergy(poreBand),
     step(op('Neg', [poreBand]), P.pore.threshold, P.pore.width),
-    step(negSpot, P.spot.threshold, P.spot.width),
+    step(blob, P.spot.threshold, P.spot.width),
     op('Cast', [isCentre], { to: 1 }),
     step(redBand, P.red.threshold, P.red.width),
     clippedEnergy(negSpot),

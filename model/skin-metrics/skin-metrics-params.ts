@@ -16,6 +16,11 @@ export const SKIN_METRICS_PARAMS = {
   energyClip: 12,
   /** Floor of the mask blur in normalised convolution (avoids 0/0 away from skin). */
   maskFloor: 1e-3,
+  /**
+   * Contrast u = 100·ln max(Y, this): about sRGB code 8, below the crushed-shadow limit, so only
+   * pixels already counted as clipped are floored.
+   */
+  luminanceFloor: 1e-3,
   /** Scales computed at full resolution. */
   fineSigmas: [1, 2] as const,
   /** The coarse scale (σ ≈ 8) is computed on a grid pooled by this factor, with this σ there. */
@@ -25,10 +30,16 @@ export const SKIN_METRICS_PARAMS = {
   truncate: 3,
   /** Small dark dots: pore band G1 u − G2 u below −threshold (soft, logistic of this width). */
   pore: { threshold: 2.5, width: 0.8 },
-  /** Dark spots: G2 u − G8 u below −threshold (≈ 8% darker); centres are minima over nms × nms. */
-  spot: { threshold: 8, width: 2, nms: 7 },
-  /** Redness blobs: G2 a* − G8 a* above threshold. */
-  red: { threshold: 3, width: 1 },
+  /**
+   * Dark spots: the Hessian blob measure 4·λmin of G2 u above threshold (a 2.5-px spot about 8%
+   * darker than its surround reaches 2); centres are maxima over nms × nms.
+   */
+  spot: { threshold: 2, width: 0.5, nms: 7 },
+  /**
+   * Redness: G2 a* above the zone's own a* at that lightness by threshold. Natural redness varies
+   * by a few a* within a cheek; 5 leaves that out and keeps an erythema patch of +9 or more.
+   */
+  red: { threshold: 5, width: 1 },
   /** Specular: luminance Y above the zone mean's by `luminance`, chroma below the zone's. */
   shine: { luminance: 0.08, luminanceWidth: 0.02, chromaWidth: 2 },
   /** Not this zone's skin: u below the zone mean's by `darker` (≈ 40% darker), or a*b* far off. */

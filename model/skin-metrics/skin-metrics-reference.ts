@@ -97,13 +97,15 @@ export function referenceZoneStats(
     ),
   );
   const plane = () => new Float64Array(hw);
-  const [L, A, B, luma, clip, cover] = [plane(), plane(), plane(), plane(), plane(), plane()];
+  const [L, A, B, U, luma, clip, cover] = [plane(), plane(), plane(), plane(), plane(), plane(), plane()];
   for (let p = 0; p < hw; p++) {
     const rgb = [0, 1, 2].map((c) => Math.min(1, Math.max(0, Number(crop[c * hw + p]))));
     luma[p] = 0.2126 * rgb[0]! + 0.7152 * rgb[1]! + 0.0722 * rgb[2]!;
     const hi = Math.max(...rgb);
     clip[p] = hi >= P.clipHigh || hi <= P.clipLow ? 1 : 0;
-    const [fx, fy, fz] = mulVec(toXyz, rgb.map(linearise)).map((t) => labF(Math.max(0, t)));
+    const xyz = mulVec(toXyz, rgb.map(linearise)).map((t) => Math.max(0, t));
+    U[p] = 100 * Math.log(Math.max(xyz[1]!, P.luminanceFloor));
+    const [fx, fy, fz] = xyz.map(labF);
     L[p] = 116 * fy! - 16;
     A[p] = 500 * (fx! - fy!);
     B[p] = 200 * (fy! - fz!);
@@ -133,9 +135,9 @@ export function referenceZoneStats(
     const chroma = Math.hypot(A[p]!, B[p]!);
     const chromaRef = Math.hypot(Ar[p]!, Br[p]!);
     shine[p] =
-      step(luminance(L[p]!) - luminance(Lr[p]!), P.shine.luminance, P.shine.luminanceWidth) *
+      step(Math.exp(U[p]! / 100) - luminance(Lr[p]!), P.shine.luminance, P.shine.luminanceWidth) *
       sigmoid((chromaRef - chroma) / P.shine.chromaWidth);
-    const darker = step(contrast(Lr[p]!) - contrast(L[p]!), P.occluded.darker, P.occluded.darkerWidth);
+    const darker = step(contrast(Lr[p]!) - U[p]!, P.occluded.darker, P.occluded.darkerWidth);
     const offHue = step(
       Math.hypot(A[p]! - Ar[p]!, B[p]! - Br[p]!),
       P.occluded.abDistance,
@@ -145,7 +147,6 @@ export function referenceZoneStats(
     tone[p] = (1 - shine[p]!) * (1 - occluded[p]!) * (1 - clip[p]!);
   }
 
-  const U = L.map(contrast);
   const US = U.map((v, p) => v * S[p]!);
   const AS = A.map((v, p) => v * S[p]!);
   const G1U = normalisedBlur(US, S, n, P.fineSigmas[0]);
@@ -158,13 +159,18 @@ export function referenceZoneStats(
     m,
     P.poolFactor,
   );
-  const G8A = upsample(
-    normalisedBlur(pool(AS, n, P.poolFactor), pS, m, P.coarseSigmaPooled),
-    m,
-    P.poolFactor,
-  );
-
   const negSpot = G8U.map((v, p) => v - G2U[p]!);
+  const at = (v: Plane, x: number, y: number) => v[mirrorIndex(y, n) * n + mirrorIndex(x, n)]!;
+  const blob = plane();
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      const c = at(G2U, x, y);
+      const ixx = at(G2U, x + 1, y) - 2 * c + at(G2U, x - 1, y);
+      const iyy = at(G2U, x, y + 1) - 2 * c + at(G2U, x, y - 1);
+      const ixy =
+        (at(G2U, x + 1, y + 1) - at(G2U, x + 1, y - 1) - at(G2U, x - 1, y + 1) + at(G2U, x - 1, y - 1)) / 4;
+      blob[y * n + x] = 4 * ((ixx + iyy) / 2 - Math.hypot((ixx - iyy) / 2, ixy));
+    }
   const centres = plane();
   const r = (P.spot.nms - 1) / 2;
   for (let y = 0; y < n; y++)
@@ -174,9 +180,9 @@ export function referenceZoneStats(
         for (let dx = -r; dx <= r; dx++) {
           const yy = y + dy;
           const xx = x + dx;
-          if (yy >= 0 && yy < n && xx >= 0 && xx < n) best = Math.max(best, negSpot[yy * n + xx]!);
+          if (yy >= 0 && yy < n && xx >= 0 && xx < n) best = Math.max(best, blob[yy * n + xx]!);
         }
-      const v = negSpot[y * n + x]!;
+      const v = blob[y * n + x]!;
       centres[y * n + x] = v === best && v > P.spot.threshold ? 1 : 0;
     }
 
@@ -196,9 +202,11 @@ export function referenceZoneStats(
     U.map((v, p) => clippedEnergy(v - G1U[p]!)),
     G1U.map((v, p) => clippedEnergy(v - G2U[p]!)),
     G1U.map((v, p) => step(G2U[p]! - v, P.pore.threshold, P.pore.width)),
-    negSpot.map((v) => step(v, P.spot.threshold, P.spot.width)),
+    blob.map((v) => step(v, P.spot.threshold, P.spot.width)),
     centres,
-    G2A.map((v, p) => step(v - G8A[p]!, P.red.threshold, P.red.width)),
+    G2A.map((v, p) =>
+      step(v - Ar[p]! * Math.exp((G2U[p]! - contrast(Lr[p]!)) / 300), P.red.threshold, P.red.width),
+    ),
     negSpot.map(clippedEnergy),
   ];
   const ridges = referenceRidges(

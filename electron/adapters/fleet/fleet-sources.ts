@@ -16,6 +16,8 @@ export interface FleetSources {
   inference: () => MaybePromise<{
     executionProvider: string | null;
     tried: { provider: string; ok: boolean; reason?: string | null }[];
+    worker?: string;
+    restarts?: number;
   } | null>;
   reader: () => MaybePromise<ReaderState>;
   /** Per-process memory (Electron's app.getAppMetrics); the main process is measured directly. */

@@ -7,7 +7,7 @@ type MaybePromise<T> = T | Promise<T>;
 
 /** Where scrape-time gauges read from; each is optional and may be bound after start. */
 export interface MetricsSources {
-  inference: () => MaybePromise<{ executionProvider: string | null } | null>;
+  inference: () => MaybePromise<{ executionProvider: string | null; restarts?: number } | null>;
   catalog: () => MaybePromise<{ version: string; lastSyncAt: string | null } | null>;
   health: () => MaybePromise<HealthReport>;
   update: () => UpdateState;
@@ -147,6 +147,16 @@ export class KioskMetrics {
         this.reset();
         const inf = await read('inference');
         if (inf) this.labels(inf.executionProvider ?? 'none').set(1);
+      },
+    });
+    new Gauge({
+      name: 'skinkiosk_inference_worker_restarts',
+      help: 'Times the inference worker was restarted after dying, since the kiosk started',
+      registers,
+      async collect() {
+        this.reset();
+        const inf = await read('inference');
+        if (inf?.restarts !== undefined) this.set(inf.restarts);
       },
     });
     const now = this.now;

@@ -51,26 +51,32 @@ export interface WorkerRunnerOptions {
 
 type Pending = { resolve: (t: TensorMap) => void; reject: (e: unknown) => void };
 
+/** How long `dispose` waits for the worker to release its sessions before ending it regardless. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
 /**
  * `ModelRunner` backed by ONNX Runtime in a worker thread. `start` resolves once every network has
  * loaded on some execution provider and run once (warm). Inputs are copied to the worker (the
  * caller may keep using them) unless the caller consumes them, then they are moved; outputs are
- * transferred back without a copy.
+ * transferred back without a copy. If the worker dies, every run in flight and every later one
+ * fails with ANALYSIS_INTERRUPTED and the `onUnexpectedExit` listener is told, so a supervisor can
+ * start a new one.
  */
 export class WorkerModelRunner implements ModelRunner {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private latest: RunnerInfo = { executionProvider: 'none', tried: [], warm: false };
   private stopped: KioskError | null = null;
+  private disposing = false;
+  private crash: string | null = null;
+  private exitError: KioskError | null = null;
+  private exitListener: ((error: KioskError) => void) | null = null;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (m: WorkerResponse) => this.onMessage(m));
-    worker.on('error', (e) =>
-      this.fail(new KioskError('INTERNAL', `inference worker crashed: ${e.message}`)),
-    );
-    worker.on('exit', () =>
-      this.fail(new KioskError('MODEL_UNAVAILABLE', 'the inference worker has stopped')),
-    );
+    // An uncaught error in the worker is followed by its exit, which fails what is in flight.
+    worker.on('error', (e) => (this.crash ??= e.message));
+    worker.on('exit', (code) => this.exited(code));
   }
 
   static async start(options: WorkerRunnerOptions): Promise<WorkerModelRunner> {
@@ -115,6 +121,13 @@ export class WorkerModelRunner implements ModelRunner {
     return this.latest;
   }
 
+  /** Called once if the worker stops without `dispose` (a crash, an exit, being terminated). */
+  onUnexpectedExit(listener: (error: KioskError) => void): void {
+    this.exitListener = listener;
+    const error = this.exitError;
+    if (error) queueMicrotask(() => listener(error));
+  }
+
   run(model: ModelName, feeds: TensorMap, options: RunOptions = {}): Promise<TensorMap> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
@@ -125,17 +138,36 @@ export class WorkerModelRunner implements ModelRunner {
     });
   }
 
-  /** Releases the sessions and ends the worker. */
+  /** Releases the sessions and ends the worker (at once if it does not answer within 5 s). */
   async dispose(): Promise<void> {
     if (this.stopped) return;
+    this.disposing = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const closed = new Promise<void>((resolve) => {
       this.worker.on('message', (m: WorkerResponse) => m.type === 'closed' && resolve());
       this.worker.once('exit', () => resolve());
+      timer = setTimeout(resolve, CLOSE_TIMEOUT_MS);
     });
     this.worker.postMessage({ type: 'close' } satisfies WorkerRequest);
     await closed;
+    clearTimeout(timer);
     this.fail(new KioskError('MODEL_UNAVAILABLE', 'the analysis service has been shut down'));
     await this.worker.terminate();
+  }
+
+  private exited(code: number): void {
+    if (this.disposing || this.stopped) {
+      this.fail(new KioskError('MODEL_UNAVAILABLE', 'the analysis service has been shut down'));
+      return;
+    }
+    const why = this.crash ? `it crashed: ${this.crash}` : `it exited with code ${code}`;
+    const error = new KioskError(
+      'ANALYSIS_INTERRUPTED',
+      `The analysis was interrupted: the inference worker stopped (${why}). Try again in a moment.`,
+    );
+    this.fail(error);
+    this.exitError = error;
+    this.exitListener?.(error);
   }
 
   private onMessage(m: WorkerResponse): void {

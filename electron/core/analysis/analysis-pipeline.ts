@@ -16,11 +16,13 @@ import type { FaceFinder } from './face-finder';
 import type { FaceModelsIo } from './face-models-io';
 import { measureFace } from './face-measures';
 import type { ModelRunner } from './model-runner-port';
-import { MIN_FACE_FLAG } from './preview-guidance';
+import { faceOutline, MIN_FACE_FLAG } from './preview-guidance';
 import { prepareSkinInputs } from './skin-inputs';
 import { zoneMetricScores } from '../skin/zone-scores';
 import { zoneQualities } from '../skin/zone-quality';
-import { DEFAULT_QUALITY_THRESHOLDS } from '../vision/quality-gate';
+import { CAPTURE_LIMITS, captureGateError } from './capture-gate';
+import { estimateHeadPose } from '../vision/head-pose';
+import { assessQuality, DEFAULT_QUALITY_THRESHOLDS } from '../vision/quality-gate';
 
 /** Turns the network's per-zone statistics into a profile (the skin domain's `buildSkinProfile`). */
 export type ProfileBuilder = (
@@ -54,7 +56,8 @@ export interface AnalysisPipelineDeps {
 
 /**
  * One captured frame → skin profile: detect → landmarks → zones → metrics → profile. Each stage is
- * reported as it starts and ends, and timed. Failures a shopper can fix are typed errors.
+ * reported as it starts and ends, and timed. Failures a shopper can fix are typed errors: a frame
+ * that fails the capture gate (size, pose, light, focus) never becomes a profile.
  */
 export class AnalysisPipeline {
   constructor(private readonly deps: AnalysisPipelineDeps) {}
@@ -86,11 +89,10 @@ export class AnalysisPipeline {
         throw new KioskError('MULTIPLE_FACES', 'One person at a time, please.', { faces: faces.length });
       const width = face.xmax - face.xmin;
       if (width < MIN_FACE_WIDTH_PX || width < MIN_FACE_FRACTION * Math.min(image.width, image.height)) {
-        throw new KioskError(
-          'FACE_TOO_SMALL',
-          'The face is too small to measure. Move closer to the camera.',
-          { faceWidthPx: Math.round(width) },
-        );
+        throw new KioskError('QUALITY_SIZE', 'The face is too small to measure. Move closer to the camera.', {
+          hint: 'move_closer',
+          faceWidthPx: Math.round(width),
+        });
       }
       return face;
     });
@@ -114,7 +116,8 @@ export class AnalysisPipeline {
       return { face: found, balance: gains };
     });
     const inputs = await stage('zones', () => prepareSkinInputs(image, face.points));
-    // Focus is measured on the landmark crop while the skin network runs.
+    // Lighting, focus and pose are judged on the landmark crop while the skin network runs; a frame
+    // that fails the capture gate gets a typed error and no profile.
     const { outputs, colorConfidence, sharpness } = await stage('metrics', async () => {
       const skinIo = io.skin;
       if (!skinIo) throw new KioskError('MODEL_UNAVAILABLE', 'the skin-metrics network is not installed');
@@ -130,14 +133,27 @@ export class AnalysisPipeline {
         { consumeInputs: true },
       );
       pending.catch(() => undefined);
-      const focus = measureFace(face, io.landmarks.input).sharpness;
+      const measures = measureFace(face, io.landmarks.input);
+      const gate = assessQuality(
+        image,
+        1,
+        {
+          box: faceOutline(face.points),
+          score: face.faceScore,
+          pose: estimateHeadPose(face.points),
+          measures,
+        },
+        CAPTURE_LIMITS,
+      );
+      const refused = captureGateError(gate);
+      if (refused) throw refused;
       const out = await pending;
       const stats = out[skinIo.zoneStats];
       if (!stats) throw new KioskError('MODEL_UNAVAILABLE', `skin-metrics returned no "${skinIo.zoneStats}"`);
       return {
         outputs: decodeZoneStats(stats.data),
         colorConfidence: calibration ? 1 : balance.confidence,
-        sharpness: focus,
+        sharpness: measures.sharpness,
       };
     });
     const { profile, zoneScores } = await stage('profile', () => ({

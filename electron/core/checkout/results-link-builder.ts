@@ -1,5 +1,6 @@
 import type { SkinProfile } from '../../shared/schemas/skin-profile-schemas';
 import { KioskError } from '../../shared/result';
+import { METRIC_CONFIDENCE_FLOOR } from '../skin/metric-scoring';
 import type { CheckoutProduct } from './product-lookup-port';
 import {
   COMPRESSED_PARAM,
@@ -15,8 +16,6 @@ import { checkAllowedUrl } from './url-policy';
  * phone reads from arm's length even when the code is shown at 360 px.
  */
 export const RESULTS_URL_BUDGET = 271;
-/** Metrics measured with less confidence than this are left out of the summary. */
-const MIN_CONFIDENCE = 0.3;
 
 export interface ResultsLinkInput {
   pageUrl: string | null;
@@ -78,7 +77,10 @@ function payloadFor(input: ResultsLinkInput): ResultsPayload {
     t: profile.type,
     s: profile.sensitive ? 1 : 0,
     tn: tone ? { m: tone.monk, u: tone.undertone, h: tone.hex.toLowerCase(), c: tone.itaClass } : null,
-    m: profile.metrics.filter((m) => m.confidence >= MIN_CONFIDENCE).map((m) => [m.key, Math.round(m.score)]),
+    // The profile comes back from the renderer: a metric below the floor is left out here too.
+    m: profile.metrics
+      .filter((m) => m.confidence >= METRIC_CONFIDENCE_FLOOR)
+      .map((m) => [m.key, Math.round(m.score)]),
     c: profile.concerns.slice(0, 5).map((c) => c.concern),
     cu: currency,
     p: input.products.map(({ summary }): ResultsProduct => {

@@ -9,6 +9,8 @@ export const HEALTH_REASONS = {
   camera_denied: 'The camera is present but access was refused.',
   catalog_stale: 'The product catalog has not synced from its feed for more than 24 hours.',
   inference_unavailable: 'The analysis models did not load; only the questionnaire works.',
+  inference_restarting:
+    'The analysis worker stopped and is being restarted; scans fail until it is back (the questionnaire works).',
   gpu_fallback_cpu: 'The GPU could not be used; analysis runs on the CPU (slower).',
   reader_offline: 'The card reader is offline.',
   updates_failing: 'Update checks or downloads have failed several times in a row.',
@@ -38,6 +40,9 @@ export interface HealthInputs {
   inference: {
     executionProvider: string | null;
     tried: { provider: string; ok: boolean; reason?: string | null }[];
+    /** The inference worker's supervision state and restart count, once the service reports them. */
+    worker?: string;
+    restarts?: number;
   } | null;
   reader: 'online' | 'offline' | 'unknown' | 'not_used';
   updateFailures: number;
@@ -76,13 +81,18 @@ export function evaluateHealth(inputs: HealthInputs): HealthReport {
     const none = inputs.inference.executionProvider === null || inputs.inference.executionProvider === 'none';
     if (none && inputs.inference.tried.length > 0) reasons.push('inference_unavailable');
     else if (!none && fellBackToCpu(inputs.inference)) reasons.push('gpu_fallback_cpu');
+    // Between a worker's death and its replacement serving again, every scan fails.
+    const worker = inputs.inference.worker;
+    if (worker === 'restarting' || worker === 'down') reasons.push('inference_restarting');
   }
   if (inputs.reader === 'offline') reasons.push('reader_offline');
   if (inputs.updateFailures >= UPDATE_FAILURES_ALERT) reasons.push('updates_failing');
+  const worker = inputs.inference?.worker;
   return {
     status: reasons.length === 0 ? 'ok' : 'degraded',
     reasons,
     version: inputs.version,
     uptimeSec: Math.round(inputs.uptimeSec),
+    ...(worker === undefined ? {} : { inference: { worker, restarts: inputs.inference?.restarts ?? 0 } }),
   };
 }

@@ -1,4 +1,8 @@
-import type { MetricKey, MetricScore } from '../../shared/schemas/skin-profile-schemas';
+import {
+  MetricKey,
+  type MetricScore,
+  type UnmeasuredMetric,
+} from '../../shared/schemas/skin-profile-schemas';
 import type { SkinMetricsOutputs, SkinZone, ZoneStats } from './skin-metrics-io';
 import { SKIN_METRICS_SOFT_FLOORS as FLOOR } from './soft-floors';
 import { pooled, pooledConfidence, type QualityKind, type ZoneQualities } from './zone-quality';
@@ -8,6 +12,12 @@ import { pooled, pooledConfidence, type QualityKind, type ZoneQualities } from '
  * 50 when the raw value x equals its reference k, approaching 100 above. docs/skin-metrics.md gives
  * x and k for each metric; the raw values come from the network's per-zone statistics.
  */
+
+/**
+ * A metric measured with less confidence than this is reported as not measured: no score, and no
+ * concern, skin type or product is derived from it. docs/skin-metrics.md says how it was chosen.
+ */
+export const METRIC_CONFIDENCE_FLOOR = 0.3;
 
 /** S(x) = 100·x²/(x²+k²) for x ≥ 0 (strictly increasing), 0 for x ≤ 0 or NaN. */
 export function hillScore(x: number, k: number): number {
@@ -67,22 +77,22 @@ export const METRIC_RULES: Readonly<Record<MetricKey, MetricRule>> = {
     k: 0.15,
     raw: (o, q) => aboveFloor(pooled(o, q, ['nose', ...CHEEKS], 'pores'), FLOOR.pores),
   },
+  // Share of the zones covered by dark-spot cores (the network's Hessian blob detector); 2.5 %
+  // scores 50, about 25 spots of 3 mm at 30 % contrast (docs/skin-metrics.md, "Truth").
   darkSpots: {
     zones: FACE,
     quality: 'overall',
-    k: 0.25,
+    k: 0.025,
     raw: (o, q) => aboveFloor(pooled(o, q, FACE, 'spotArea'), FLOOR.spotArea),
   },
-  // Red blobs plus diffuse redness: each a* unit of the cheeks above 14 adds 0.01.
+  // Share of cheeks, nose and chin at least 5 a* redder than their zone's own colour at that
+  // lightness; 6 % scores 50 (docs/skin-metrics.md, "Truth"). No absolute a* enters: skin of every
+  // tone has its own a*, and a deeper skin is not a redder one.
   redness: {
     zones: RED_ZONES,
     quality: 'color',
-    k: 0.1,
-    raw: (o, q) => {
-      const blobs = aboveFloor(pooled(o, q, RED_ZONES, 'redArea', 'color'), FLOOR.redArea);
-      const diffuse = Math.max(0, pooled(o, q, CHEEKS, 'a', 'color') - 14) * 0.01;
-      return blobs + (Number.isFinite(diffuse) ? diffuse : 0);
-    },
+    k: 0.06,
+    raw: (o, q) => aboveFloor(pooled(o, q, RED_ZONES, 'redArea', 'color'), FLOOR.redArea),
   },
   // √ of line energy: horizontal lines on the forehead (0.7), diagonal lines under the eyes (0.3;
   // the lid crease there is horizontal and left out).
@@ -168,4 +178,19 @@ export function scoreMetrics(
     scores.push({ key, score: hillScore(x, rule.k), confidence });
   }
   return scores;
+}
+
+/**
+ * Splits the scores at METRIC_CONFIDENCE_FLOOR: those at or above it are measured; every other
+ * metric, including one scoreMetrics left out for want of a usable zone, is not measured.
+ */
+export function applyConfidenceFloor(scores: readonly MetricScore[]): {
+  measured: MetricScore[];
+  notMeasured: UnmeasuredMetric[];
+} {
+  const measured = scores.filter((m) => m.confidence >= METRIC_CONFIDENCE_FLOOR);
+  const notMeasured = MetricKey.options
+    .filter((key) => !measured.some((m) => m.key === key))
+    .map((key) => ({ key, confidence: scores.find((m) => m.key === key)?.confidence ?? 0 }));
+  return { measured, notMeasured };
 }

@@ -1,7 +1,7 @@
 import type { QuestionnaireAnswers } from '../../shared/schemas/questionnaire-schemas';
 import type { Lab, SkinProfile, SkinTone } from '../../shared/schemas/skin-profile-schemas';
 import { rankConcerns } from './concern-ranking';
-import { scoreMetrics } from './metric-scoring';
+import { applyConfidenceFloor, scoreMetrics } from './metric-scoring';
 import type { SkinAnalysisContext, SkinMetricsOutputs, SkinZone } from './skin-metrics-io';
 import { describeTone } from './skin-tone';
 import { fuseSkinType, imageTypeEvidence, isSensitive } from './skin-type';
@@ -58,7 +58,10 @@ export function buildSkinProfile(
   context: SkinAnalysisContext,
 ): SkinProfile {
   const qualities = zoneQualities(outputs);
-  const metrics = scoreMetrics(outputs, qualities, context.faceSharpness ?? 1);
+  // Below the confidence floor a score is noise: only the measured ones feed type, concerns, routine.
+  const { measured: metrics, notMeasured } = applyConfidenceFloor(
+    scoreMetrics(outputs, qualities, context.faceSharpness ?? 1),
+  );
   const type = fuseSkinType(answers, imageTypeEvidence(outputs, qualities, metrics));
   const redness = metrics.find((m) => m.key === 'redness') ?? null;
   return {
@@ -67,6 +70,7 @@ export function buildSkinProfile(
     sensitive: isSensitive(answers, redness, true),
     tone: measureTone(outputs, qualities, context.colorConfidence ?? 1),
     metrics,
+    notMeasured,
     concerns: rankConcerns(metrics, type, answers),
     meta: {
       executionProvider: context.executionProvider,

@@ -12,7 +12,11 @@ export interface FaceImageMeasures {
   readonly shadowClip: number;
   /** |left − right| / brighter side, over the skin either side of the face's midline (0 = even). */
   readonly unevenness: number;
-  /** Variance of the 4-neighbour Laplacian of luma inside the face. */
+  /**
+   * Variance of the 4-neighbour Laplacian of luma inside the face, in the units of a face whose
+   * skin luma averages SHARPNESS_REFERENCE_LUMA: the same focus reads the same on light and deep
+   * skin (the Laplacian of encoded luma scales with the skin's brightness).
+   */
   readonly sharpness: number;
 }
 
@@ -26,6 +30,9 @@ export interface MeasureRegions {
   /** Two points on the face's midline; pixels are "left" or "right" of it. */
   readonly midline: readonly [number, number, number, number];
 }
+
+/** Skin luma that focus is expressed at (mid-grey). */
+export const SHARPNESS_REFERENCE_LUMA = 128;
 
 /** Converts a float RGB tensor (values in `range`) to a luma plane in 0–255. */
 export function lumaPlane(
@@ -109,12 +116,14 @@ export function measureFaceImage(
   const meanA = sideCount[0]! > 0 ? side[0]! / sideCount[0]! : 0;
   const meanB = sideCount[1]! > 0 ? side[1]! / sideCount[1]! : 0;
   const brighter = Math.max(meanA, meanB);
+  const brightness = count > 0 ? sum / count : 0;
+  const focusScale = brightness > 0 ? (SHARPNESS_REFERENCE_LUMA / brightness) ** 2 : 0;
   return {
-    brightness: count > 0 ? sum / count : 0,
+    brightness,
     highlightClip: count > 0 ? high / count : 0,
     shadowClip: count > 0 ? low / count : 0,
     unevenness: brighter > 0 ? Math.abs(meanA - meanB) / brighter : 0,
-    sharpness: laplacianVariance(luma, width, height, inner),
+    sharpness: laplacianVariance(luma, width, height, inner) * focusScale,
   };
 }
 

@@ -32,7 +32,10 @@ export interface QualityThresholds {
   readonly maxYaw: number;
   readonly maxPitch: number;
   readonly maxRoll: number;
-  /** Mean skin luma, 0–255. */
+  /**
+   * Mean skin luma, 0–255. The lower limit is for darkness, not for dark skin: the deepest Monk
+   * swatch reads about 36 at an exposure that keeps a 90 % white unclipped (docs/analysis.md).
+   */
   readonly minBrightness: number;
   readonly maxBrightness: number;
   readonly maxHighlightClip: number;
@@ -50,7 +53,7 @@ export const DEFAULT_QUALITY_THRESHOLDS: QualityThresholds = {
   maxYaw: 15,
   maxPitch: 15,
   maxRoll: 15,
-  minBrightness: 70,
+  minBrightness: 30,
   maxBrightness: 210,
   maxHighlightClip: 0.05,
   maxShadowClip: 0.1,

@@ -81,5 +81,13 @@ export const InferenceStatus = z.object({
   warm: z.boolean(),
   modelVersion: z.string(),
   calibrated: z.boolean(),
+  /**
+   * The inference worker: `loading` at start, `running`, `restarting` after it died (analyses in
+   * flight got ANALYSIS_INTERRUPTED), `down` while restarts keep failing (retried with growing
+   * delays), `stopped` at shutdown.
+   */
+  worker: z.enum(['loading', 'running', 'restarting', 'down', 'stopped']),
+  /** Workers started to replace one that died, since the kiosk started. */
+  restarts: z.number().int().nonnegative(),
 });
 export type InferenceStatus = z.infer<typeof InferenceStatus>;

@@ -23,6 +23,19 @@ export const MetricScore = z.object({
 export type MetricScore = z.infer<typeof MetricScore>;
 
 /**
+ * A measurement the scan could not make reliably: its confidence was below the documented floor
+ * (docs/skin-metrics.md, "Confidence floor"), e.g. the zones it needs were hidden, unlike the rest
+ * of the face, clipped or blurred. It has no score, and nothing (concerns, skin type, sensitivity,
+ * the routine) is derived from it.
+ */
+export const UnmeasuredMetric = z.object({
+  key: MetricKey,
+  /** The confidence that fell short, 0–1 (0 when no zone could be used at all). */
+  confidence: z.number().min(0).max(1),
+});
+export type UnmeasuredMetric = z.infer<typeof UnmeasuredMetric>;
+
+/**
  * Concerns shared by the analysis, the questionnaire and the catalog's product attributes.
  * Products declare which concerns they target; the recommender matches them.
  */
@@ -88,7 +101,10 @@ export const SkinProfile = z.object({
   sensitive: z.boolean(),
   /** Null when there was no scan (questionnaire-only) or the tone could not be measured reliably. */
   tone: SkinTone.nullable(),
+  /** The measurements made with at least the floor's confidence; only these are scored and used. */
   metrics: z.array(MetricScore).max(MetricKey.options.length),
+  /** Scan profiles: every other measurement, shown as "not measured". Absent on questionnaire profiles. */
+  notMeasured: z.array(UnmeasuredMetric).max(MetricKey.options.length).optional(),
   /** Concerns ranked by importance for this shopper (strongest first), from metrics and answers. */
   concerns: z
     .array(z.object({ concern: Concern, weight: z.number().min(0).max(1) }))

@@ -73,6 +73,11 @@ export const HealthReport = z.object({
   reasons: z.array(z.string()),
   version: z.string(),
   uptimeSec: z.number(),
+  /**
+   * The inference worker's state (`running`, `restarting`, `down`, …) and how many times it was
+   * restarted after dying since the kiosk started; absent until the analysis service reports.
+   */
+  inference: z.object({ worker: z.string(), restarts: z.number().int().nonnegative() }).optional(),
 });
 export type HealthReport = z.infer<typeof HealthReport>;
 

@@ -43,7 +43,10 @@ export type MeterState = 'unknown' | 'low' | 'good' | 'high';
 /**
  * The capture step: starts the camera, runs live guidance (one preview frame in flight at a time),
  * counts down when every check has passed for a second (or on "Take photo"), and hands the frame to
- * Analyzing. Frames stay in memory; nothing here stores or sends them anywhere but the kiosk.
+ * Analyzing. Only a frame the guidance calls ready is ever captured: "Take photo" waits for one, a
+ * failing frame stops any countdown, and the last second captures only if the latest frame is still
+ * ready (the analysis applies its own capture limits as well). Frames stay in memory; nothing here
+ * stores or sends them anywhere but the kiosk.
  */
 export class CaptureFlow {
   phase = $state<CapturePhase>('starting');
@@ -53,7 +56,6 @@ export class CaptureFlow {
   private readySince: number | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private running = false;
-  private auto = false;
   private readonly nextFrame: () => Promise<void>;
   private readonly now: () => number;
 
@@ -94,9 +96,16 @@ export class CaptureFlow {
     return true;
   }
 
-  /** "Take photo": a countdown the shopper asked for, which a failing check does not cancel. */
-  takePhoto(): void {
-    if (this.phase === 'guiding') this.startCountdown(false);
+  /** Whether "Take photo" can start the countdown now: the latest frame passed every check. */
+  get canTake(): boolean {
+    return this.phase === 'guiding' && this.report?.ready === true && this.guidanceError === null;
+  }
+
+  /** "Take photo": starts the countdown at once, but only with a ready frame. */
+  takePhoto(): boolean {
+    if (!this.canTake) return false;
+    this.startCountdown();
+    return true;
   }
 
   stop(): void {
@@ -124,6 +133,7 @@ export class CaptureFlow {
       if (!this.running) return;
       if (!result.ok) {
         this.guidanceError = result.error.code;
+        this.trackReadiness(false);
         await sleep(500);
         continue;
       }
@@ -140,16 +150,15 @@ export class CaptureFlow {
     if (this.phase !== 'guiding' && this.phase !== 'countdown') return;
     if (!ready) {
       this.readySince = null;
-      if (this.phase === 'countdown' && this.auto) this.stopCountdown();
+      if (this.phase === 'countdown') this.stopCountdown();
       return;
     }
     this.readySince ??= this.now();
-    if (this.phase === 'guiding' && this.now() - this.readySince >= READY_HOLD_MS) this.startCountdown(true);
+    if (this.phase === 'guiding' && this.now() - this.readySince >= READY_HOLD_MS) this.startCountdown();
   }
 
-  private startCountdown(auto: boolean): void {
+  private startCountdown(): void {
     this.stopCountdown();
-    this.auto = auto;
     this.phase = 'countdown';
     this.countdown = COUNTDOWN_S;
     this.timer = setInterval(() => {
@@ -169,6 +178,12 @@ export class CaptureFlow {
   private async capture(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.report?.ready !== true) {
+      // The frame stopped passing in the last second: no photo, and a fresh hold before the next count.
+      this.readySince = null;
+      this.stopCountdown();
+      return;
+    }
     // From here on no guidance report can restart the countdown.
     this.phase = 'capturing';
     this.running = false;

@@ -30,6 +30,18 @@ export const singleFaces = [
 /** The group photos (several people each). */
 export const groupPhotos = [1, 2, 3, 4].map((n) => path.join(facesDir, `vladmandic-face-api-sample${n}.jpg`));
 
+/**
+ * A real face turned about 50° away from the camera: the head of the side-on photographer
+ * (skimage-camera-profile.png, CC0) cut out and enlarged to 480 px wide, big enough to measure.
+ */
+export function turnedFace(): Promise<Buffer> {
+  return sharp(path.join(facesDir, 'skimage-camera-profile.png'))
+    .extract({ left: 123, top: 54, width: 203, height: 213 })
+    .resize({ width: 480 })
+    .png()
+    .toBuffer();
+}
+
 /** Decodes a file to RGBA the way a camera frame arrives, optionally resized to `width`. */
 export async function rgba(file: string | Buffer, width?: number): Promise<Frame> {
   const pipeline = sharp(file).rotate();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runAnalyzeCommand } from '../../../electron/cli/analyze-command';
-import { facesDir, singleFaces } from './analysis-fixtures';
+import { facesDir, singleFaces, turnedFace } from './analysis-fixtures';
 
 const portrait = singleFaces[1]!;
 let bin: string;
@@ -62,6 +62,19 @@ describe('skinkiosk analyze', () => {
     expect(out).toMatch(
       /timing \(ms\): decode [\d.]+, detect [\d.]+, landmarks [\d.]+, zones [\d.]+, metrics [\d.]+, profile [\d.]+, total [\d.]+/,
     );
+  });
+
+  it('prints QUALITY_POSE and no profile for a face turned about 50°, and exits 1', async () => {
+    const file = path.join(bin, 'turned.png');
+    writeFileSync(file, await turnedFace());
+    const text = await run([file, '--ep', 'cpu']);
+    expect(text.code).toBe(1);
+    expect(text.out).toMatch(/QUALITY_POSE: The head is turned too far .*Look straight at the camera/);
+    expect(text.out).not.toMatch(/skin type:/);
+    const json = await run([file, '--json', '--ep', 'cpu']);
+    const line = JSON.parse(json.out) as { result?: unknown; error: { code: string } };
+    expect(line.error.code).toBe('QUALITY_POSE');
+    expect(line.result).toBeUndefined();
   });
 
   it.runIf(process.platform === 'linux')(

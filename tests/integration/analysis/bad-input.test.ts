@@ -92,11 +92,11 @@ describe('bad input to the analysis', () => {
     expect(Number(error.details?.faces)).toBeGreaterThanOrEqual(2);
   });
 
-  it('says FACE_TOO_SMALL when the face is too far away to measure', async () => {
+  it('says QUALITY_SIZE when the face is too far away to measure', async () => {
     // The portrait shrunk so the face is about 70 px across.
     const small = await sharp(portrait).resize({ width: 180 }).png().toBuffer();
     const error = await failure(small);
-    expect(error.code).toBe('FACE_TOO_SMALL');
+    expect(error.code).toBe('QUALITY_SIZE');
     expect(Number(error.details?.faceWidthPx)).toBeLessThan(96);
   });
 

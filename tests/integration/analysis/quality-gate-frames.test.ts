@@ -73,7 +73,7 @@ describe('quality gate on real frames', () => {
   });
 
   it.each([
-    ['more_light', () => frame(frontal, 360).then((f) => exposed(f, 0.12))],
+    ['more_light', () => frame(frontal, 360).then((f) => exposed(f, 0.015))],
     ['hold_still', () => frame(frontal, 360, undefined, undefined, (s) => s.blur(5))],
     [
       'level_head',

@@ -88,6 +88,19 @@ describe('kiosk metrics', () => {
     ]);
   });
 
+  it('exposes the inference worker restart count the analysis service reports', async () => {
+    const m = metrics();
+    let restarts = 0;
+    m.setSources({ inference: () => ({ executionProvider: 'cpu', restarts }) });
+    expect(line((await m.expose()).body, 'skinkiosk_inference_worker_restarts')).toBe(
+      'skinkiosk_inference_worker_restarts 0',
+    );
+    restarts = 2;
+    expect(line((await m.expose()).body, 'skinkiosk_inference_worker_restarts')).toBe(
+      'skinkiosk_inference_worker_restarts 2',
+    );
+  });
+
   it('a failing source leaves its gauge empty instead of breaking the scrape', async () => {
     const m = metrics();
     m.setSources({

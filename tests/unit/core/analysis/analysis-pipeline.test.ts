@@ -6,6 +6,7 @@ import { FaceFinder } from '../../../../electron/core/analysis/face-finder';
 import { faceModelsIoFromManifest } from '../../../../electron/core/analysis/face-models-io';
 import type { Mat3 } from '../../../../electron/core/color/matrix3';
 import { SKIN_METRICS_IO, SKIN_ZONES } from '../../../../electron/core/skin/skin-metrics-io';
+import type { Point3 } from '../../../../electron/core/vision/facemesh-decoder';
 import type { RgbaImage } from '../../../../electron/core/vision/image-types';
 import { KioskError } from '../../../../electron/shared/result';
 import type { AnalysisProgress } from '../../../../electron/shared/schemas/analysis-schemas';
@@ -32,17 +33,32 @@ const io = faceModelsIoFromManifest({
   models: [...manifest.models.filter((m) => (m as { name: string }).name !== 'skin-metrics'), skinEntry],
 });
 
-/** A 640×480 frame: grey background, a skin-coloured square where the face is. */
-const frame: RgbaImage = (() => {
+/**
+ * A 640×480 frame: grey background, a skin-coloured square where the face is, with a fine
+ * pixel-to-pixel grain (±20) so the capture gate sees a sharp, evenly lit face; `gain` scales it
+ * and `flat` leaves the grain out (a frame with no detail at all reads as blurred).
+ */
+function makeFrame(gain = 1, flat = false): RgbaImage {
   const data = new Uint8Array(640 * 480 * 4);
   for (let y = 0; y < 480; y++)
-    for (let x = 0; x < 640; x++)
-      data.set(
-        Math.abs(x - 320) < 90 && Math.abs(y - 240) < 110 ? [200, 150, 120, 255] : [120, 120, 120, 255],
-        (y * 640 + x) * 4,
-      );
+    for (let x = 0; x < 640; x++) {
+      const grain = flat ? 0 : ((x * 7919 + y * 104729) % 41) - 20;
+      const base = Math.abs(x - 320) < 90 && Math.abs(y - 240) < 110 ? [200, 150, 120] : [120, 120, 120];
+      data.set([...base.map((v) => Math.round((v + grain) * gain)), 255], (y * 640 + x) * 4);
+    }
   return { width: 640, height: 480, data };
-})();
+}
+const frame = makeFrame();
+
+/** The scripted mesh turned about the vertical axis by `degrees` (FaceMesh's depth follows the turn). */
+function turnedMesh(degrees: number): Point3[] {
+  const t = (degrees * Math.PI) / 180;
+  return canonicalFace(96, 96, 120).map(([x, y]) => [
+    96 + (x - 96) * Math.cos(t),
+    y,
+    -(x - 96) * Math.sin(t),
+  ]);
+}
 
 const profile: SkinProfile = {
   source: 'scan',
@@ -56,9 +72,9 @@ const profile: SkinProfile = {
 
 function setup(
   faces: ScriptedFace[],
-  options: { faceFlag?: number; calibration?: Mat3 | null; skin?: boolean } = {},
+  options: { faceFlag?: number; calibration?: Mat3 | null; skin?: boolean; mesh?: Point3[] } = {},
 ) {
-  const runner = new ScriptedRunner(faces, canonicalFace(96, 96, 120), options.faceFlag);
+  const runner = new ScriptedRunner(faces, options.mesh ?? canonicalFace(96, 96, 120), options.faceFlag);
   const seen: Parameters<ProfileBuilder>[] = [];
   let clock = 0;
   const pipeline = new AnalysisPipeline({
@@ -156,15 +172,42 @@ describe('AnalysisPipeline', () => {
     expect(seen[0]![2].colorConfidence).toBe(1);
   });
 
-  it('fails with NO_FACE, MULTIPLE_FACES and FACE_TOO_SMALL', async () => {
+  it('fails with NO_FACE, MULTIPLE_FACES and QUALITY_SIZE', async () => {
     expect((await errorOf(setup([]).pipeline.analyze(frame, {}))).code).toBe('NO_FACE');
     const two = await errorOf(setup([...one, { cx: 560, cy: 120, width: 150 }]).pipeline.analyze(frame, {}));
     expect(two.code).toBe('MULTIPLE_FACES');
     expect(two.message).toBe('One person at a time, please.');
     expect(two.details).toEqual({ faces: 2 });
     const small = await errorOf(setup([{ cx: 320, cy: 240, width: 60 }]).pipeline.analyze(frame, {}));
-    expect(small.code).toBe('FACE_TOO_SMALL');
-    expect(small.details).toEqual({ faceWidthPx: 60 });
+    expect(small.code).toBe('QUALITY_SIZE');
+    expect(small.details).toEqual({ hint: 'move_closer', faceWidthPx: 60 });
+  });
+
+  it('builds no profile from a face turned 50°, and says so with QUALITY_POSE', async () => {
+    const { pipeline, seen } = setup(one, { mesh: turnedMesh(50) });
+    const progress: AnalysisProgress[] = [];
+    const error = await errorOf(pipeline.analyze(frame, {}, (p) => progress.push(p)));
+    expect(error.code).toBe('QUALITY_POSE');
+    expect(error.details).toMatchObject({ hint: 'look_straight' });
+    expect(Math.abs(Number(error.details?.yaw))).toBeCloseTo(50, 0);
+    expect(seen).toHaveLength(0);
+    expect(progress.some((p) => p.stage === 'profile')).toBe(false);
+  });
+
+  it('still measures a face turned 25°: within the capture limits, outside the guidance ones', async () => {
+    const { pipeline, seen } = setup(one, { mesh: turnedMesh(25) });
+    await pipeline.analyze(frame, {});
+    expect(seen).toHaveLength(1);
+  });
+
+  it('refuses a dark frame with QUALITY_LIGHT and a frame without any detail with QUALITY_BLUR', async () => {
+    const dark = await errorOf(setup(one).pipeline.analyze(makeFrame(0.1), {}));
+    expect(dark.code).toBe('QUALITY_LIGHT');
+    expect(dark.details).toMatchObject({ hint: 'more_light' });
+    expect(Number(dark.details?.brightness)).toBeLessThan(20);
+    const blurred = await errorOf(setup(one).pipeline.analyze(makeFrame(1, true), {}));
+    expect(blurred.code).toBe('QUALITY_BLUR');
+    expect(blurred.details).toMatchObject({ hint: 'hold_still' });
   });
 
   it('ignores a far smaller face behind the shopper', async () => {

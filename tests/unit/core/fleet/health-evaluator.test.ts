@@ -46,6 +46,27 @@ describe('health evaluation', () => {
     expect(HEALTH_REASONS[reason as keyof typeof HEALTH_REASONS]).toBeTruthy();
   });
 
+  it('shows the inference worker and its restart count, degraded only while it is not serving', () => {
+    const inference = { executionProvider: 'cpu', tried: [{ provider: 'cpu', ok: true }] };
+    const running = evaluateHealth({
+      ...healthy,
+      inference: { ...inference, worker: 'running', restarts: 2 },
+    });
+    expect(running).toMatchObject({
+      status: 'ok',
+      reasons: [],
+      inference: { worker: 'running', restarts: 2 },
+    });
+    expect(HealthReport.parse(running)).toEqual(running);
+    for (const worker of ['restarting', 'down']) {
+      const report = evaluateHealth({ ...healthy, inference: { ...inference, worker, restarts: 2 } });
+      expect(report.status).toBe('degraded');
+      expect(report.reasons).toEqual(['inference_restarting']);
+      expect(report.inference).toEqual({ worker, restarts: 2 });
+    }
+    expect(HEALTH_REASONS.inference_restarting).toMatch(/restarted/);
+  });
+
   it('flags a catalog older than 24 h since its last sync, or never synced', () => {
     const just = evaluateHealth({
       ...healthy,

@@ -70,11 +70,13 @@ describe('scoreMetrics', () => {
     expect(scores(evenFace(zones))[key].score).toBeGreaterThan(scores(evenFace())[key].score + 30);
   });
 
-  it('gives strictly more redness for more red area and for redder cheeks', () => {
+  it('gives strictly more redness for more red area, whatever the skin’s own a*', () => {
     const redness = (redArea: number, a: number) =>
       scores(evenFace(allOf(['left_cheek', 'right_cheek', 'nose', 'chin'], { redArea, a }))).redness.score;
     expect(redness(0.08, 12)).toBeGreaterThan(redness(0.06, 12));
-    expect(redness(0.06, 18)).toBeGreaterThan(redness(0.06, 16));
+    // Skin of another tone has another a*: that alone is not redness (the network measures a* above
+    // the face's own colour).
+    expect(redness(0.06, 18)).toBe(redness(0.06, 12));
   });
 
   it('counts only horizontal lines on the forehead and diagonal ones under the eyes', () => {

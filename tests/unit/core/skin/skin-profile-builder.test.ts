@@ -5,8 +5,9 @@ import {
   measureTone,
   MIN_TONE_CONFIDENCE,
 } from '../../../../electron/core/skin/skin-profile-builder';
+import { METRIC_CONFIDENCE_FLOOR } from '../../../../electron/core/skin/metric-scoring';
 import { zoneQualities } from '../../../../electron/core/skin/zone-quality';
-import { SkinProfile } from '../../../../electron/shared/schemas/skin-profile-schemas';
+import { MetricKey, SkinProfile } from '../../../../electron/shared/schemas/skin-profile-schemas';
 import { allOf, evenFace } from './zone-stats-fixtures';
 
 const context = {
@@ -46,6 +47,33 @@ describe('buildSkinProfile', () => {
     const unsure = buildSkinProfile(evenFace(), {}, { ...context, colorConfidence: 0 }).tone!;
     expect(unsure.confidence).toBeCloseTo(0.4, 12);
     expect(unsure.confidence).toBeGreaterThan(MIN_TONE_CONFIDENCE);
+  });
+
+  it('reports a metric below the confidence floor as not measured and derives nothing from it', () => {
+    const red = allOf(['left_cheek', 'right_cheek', 'nose', 'chin'], { redArea: 0.6 });
+    const trusted = buildSkinProfile(evenFace(red), {}, context);
+    expect(trusted.metrics.find((m) => m.key === 'redness')!.score).toBeGreaterThan(60);
+    expect(trusted.concerns.map((c) => c.concern)).toContain('redness');
+    expect(trusted.sensitive).toBe(true);
+    expect(trusted.notMeasured).toEqual([]);
+
+    // The same skin seen with a fifth of the trust (a blurred face): every score falls below the floor.
+    const unsure = buildSkinProfile(evenFace(red), {}, { ...context, faceSharpness: 0.2 });
+    expect(unsure.metrics).toEqual([]);
+    expect(unsure.notMeasured!.map((m) => m.key).sort()).toEqual([...MetricKey.options].sort());
+    for (const m of unsure.notMeasured!) expect(m.confidence).toBeCloseTo(0.2, 10);
+    expect(unsure.concerns).toEqual([]);
+    expect(unsure.sensitive).toBe(false);
+    expect(SkinProfile.parse(unsure)).toEqual(unsure);
+  });
+
+  it('keeps a metric measured at exactly the floor and lists one with no usable zone at confidence 0', () => {
+    const atFloor = buildSkinProfile(evenFace(), {}, { ...context, faceSharpness: METRIC_CONFIDENCE_FLOOR });
+    expect(atFloor.metrics).toHaveLength(8);
+    const noEyes = evenFace(allOf(['under_eye_left', 'under_eye_right'], { areaPx: 0 }));
+    const profile = buildSkinProfile(noEyes, {}, context);
+    expect(profile.metrics.map((m) => m.key)).not.toContain('darkCircles');
+    expect(profile.notMeasured).toEqual([{ key: 'darkCircles', confidence: 0 }]);
   });
 
   it('is deterministic', () => {

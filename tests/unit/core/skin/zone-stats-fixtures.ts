@@ -6,6 +6,7 @@ import {
   type ZoneFeature,
   type ZoneStats,
 } from '../../../../electron/core/skin/skin-metrics-io';
+import { SKIN_METRICS_SOFT_FLOORS } from '../../../../electron/core/skin/soft-floors';
 import { NOMINAL_ZONE_AREA } from '../../../../electron/core/skin/zone-quality';
 
 /** Per-zone statistics of an even, well-lit, sharp, featureless skin (L* 62, a* 12, b* 17). */
@@ -23,10 +24,11 @@ export function evenZone(zone: SkinZone, overrides: Partial<Record<ZoneFeature, 
     toneB: 17,
     detailEnergy: 0.8,
     poreEnergy: 1,
-    pores: 0.042,
-    spotArea: 0.018,
-    redArea: 0.047,
-    shine: 0.009,
+    // The soft indicators' values on featureless skin.
+    pores: SKIN_METRICS_SOFT_FLOORS.pores,
+    spotArea: SKIN_METRICS_SOFT_FLOORS.spotArea,
+    redArea: SKIN_METRICS_SOFT_FLOORS.redArea,
+    shine: SKIN_METRICS_SOFT_FLOORS.shine,
     occluded: 0.005,
     blotchEnergy: 4,
   });

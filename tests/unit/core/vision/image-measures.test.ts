@@ -69,6 +69,29 @@ describe('measureFaceImage', () => {
     const b = measureFaceImage(soft, W, W, 'NHWC', [0, 1], regions).sharpness;
     expect(a).toBeGreaterThan(100 * b);
   });
+
+  it('reads the same focus on light and deep skin: the same relative texture, a quarter the brightness', () => {
+    const texture = (x: number, y: number) => 1 + 0.15 * (((x >> 1) + (y >> 1)) % 2 ? 1 : -1);
+    const light = measureFaceImage(
+      grey((x, y) => 160 * texture(x, y)),
+      W,
+      W,
+      'NHWC',
+      [0, 1],
+      regions,
+    );
+    const deep = measureFaceImage(
+      grey((x, y) => 40 * texture(x, y)),
+      W,
+      W,
+      'NHWC',
+      [0, 1],
+      regions,
+    );
+    expect(deep.brightness).toBeCloseTo(light.brightness / 4, 0);
+    expect(deep.sharpness).toBeCloseTo(light.sharpness, 0);
+    expect(deep.sharpness).toBeGreaterThan(20);
+  });
 });
 
 describe('lumaPlane and laplacianVariance', () => {

@@ -81,7 +81,7 @@ describe('CaptureFlow', () => {
     expect(cam.grabs).toBe(grabsAfter);
   });
 
-  it('an automatic countdown stops when a check fails; one the shopper asked for does not', async () => {
+  it('any countdown stops when a check fails, and Take starts one only with a ready frame', async () => {
     let ready = true;
     const { session, flow } = setup(() => report(ready));
     await flow.start();
@@ -91,10 +91,72 @@ describe('CaptureFlow', () => {
     await run(300, () => undefined);
     expect(flow.phase).toBe('guiding');
     expect(flow.countdown).toBeNull();
-    flow.takePhoto();
+    // Not ready: Take is unavailable and pressing it anyway starts nothing.
+    expect(flow.canTake).toBe(false);
+    expect(flow.takePhoto()).toBe(false);
+    await run(COUNTDOWN_S * 1000 + 300, () => undefined);
+    expect(session.screen).toBe('capture');
+    // Ready again: Take starts at once, and a frame failing during its countdown stops it too.
+    ready = true;
+    await run(200, () => undefined);
+    expect(flow.canTake).toBe(true);
+    expect(flow.takePhoto()).toBe(true);
     expect(flow.phase).toBe('countdown');
+    ready = false;
+    await run(300, () => undefined);
+    expect(flow.phase).toBe('guiding');
+    await run(COUNTDOWN_S * 1000, () => undefined);
+    expect(session.screen).toBe('capture');
+    ready = true;
+    await run(200, () => undefined);
+    flow.takePhoto();
     await run(COUNTDOWN_S * 1000 + 300, () => undefined);
     expect(session.screen).toBe('analyzing');
+  });
+
+  it('keeps Take unavailable while no frame is ready: nothing is ever captured', async () => {
+    const { session, flow, client } = setup(() => report(false, ['more_light']));
+    await flow.start();
+    await run(READY_HOLD_MS + COUNTDOWN_S * 1000 + 2000, () => {
+      expect(flow.canTake).toBe(false);
+      flow.takePhoto();
+    });
+    expect(flow.countdown).toBeNull();
+    expect(session.screen).toBe('capture');
+    expect(session.pendingFrame).toBeNull();
+    expect(client.callsTo('analysis:preview-frame').length).toBeGreaterThan(10);
+    flow.stop();
+  });
+
+  it('does not capture when the frame fails in the countdown’s last second', async () => {
+    let ready = true;
+    const { session, flow } = setup(() => report(ready));
+    await flow.start();
+    await run(READY_HOLD_MS + 300, () => undefined);
+    expect(flow.phase).toBe('countdown');
+    // Ready until shortly before the shutter, then one failing report.
+    await run(COUNTDOWN_S * 1000 - 450, () => undefined);
+    ready = false;
+    await run(600, () => undefined);
+    expect(session.screen).toBe('capture');
+    expect(session.pendingFrame).toBeNull();
+    expect(flow.countdown).toBeNull();
+    flow.stop();
+  });
+
+  it('needs a fresh second of ready frames after a failing one before counting down again', async () => {
+    let ready = true;
+    const { flow } = setup(() => report(ready));
+    await flow.start();
+    await run(READY_HOLD_MS - 300, () => undefined);
+    ready = false;
+    await run(200, () => undefined);
+    ready = true;
+    await run(READY_HOLD_MS - 300, () => undefined);
+    expect(flow.phase).toBe('guiding');
+    await run(600, () => undefined);
+    expect(flow.phase).toBe('countdown');
+    flow.stop();
   });
 
   it('turns the first failing hint into the meter readings and the message', async () => {
