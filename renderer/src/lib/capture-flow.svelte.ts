@@ -10,6 +10,12 @@ export const CAPTURE_SIDE = 1280;
 /** Every check must pass this long before the countdown starts on its own. */
 export const READY_HOLD_MS = 1000;
 export const COUNTDOWN_S = 3;
+/**
+ * A running countdown stops after this many failing reports in a row: one noisy preview frame (a
+ * blink, a compression artefact) does not send the shopper back to "3", while a face that moves
+ * away does. The shutter itself always needs the latest report to pass.
+ */
+export const STOP_AFTER_FAILING_REPORTS = 2;
 
 /** Where the camera comes from: the screen's <video> through the app's Camera. */
 export interface FrameSource {
@@ -43,9 +49,9 @@ export type MeterState = 'unknown' | 'low' | 'good' | 'high';
 /**
  * The capture step: starts the camera, runs live guidance (one preview frame in flight at a time),
  * counts down when every check has passed for a second (or on "Take photo"), and hands the frame to
- * Analyzing. Only a frame the guidance calls ready is ever captured: "Take photo" waits for one, a
- * failing frame stops any countdown, and the last second captures only if the latest frame is still
- * ready (the analysis applies its own capture limits as well). Frames stay in memory; nothing here
+ * Analyzing. Only a frame the guidance calls ready is ever captured: "Take photo" waits for one,
+ * frames that keep failing stop any countdown, and the shutter fires only if the latest frame is
+ * still ready (the analysis applies its own capture limits as well). Frames stay in memory; nothing here
  * stores or sends them anywhere but the kiosk.
  */
 export class CaptureFlow {
@@ -54,6 +60,7 @@ export class CaptureFlow {
   countdown = $state<number | null>(null);
   guidanceError = $state<ErrorCode | null>(null);
   private readySince: number | null = null;
+  private failingInARow = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
   private running = false;
   private readonly nextFrame: () => Promise<void>;
@@ -150,9 +157,12 @@ export class CaptureFlow {
     if (this.phase !== 'guiding' && this.phase !== 'countdown') return;
     if (!ready) {
       this.readySince = null;
-      if (this.phase === 'countdown') this.stopCountdown();
+      this.failingInARow += 1;
+      if (this.phase === 'countdown' && this.failingInARow >= STOP_AFTER_FAILING_REPORTS)
+        this.stopCountdown();
       return;
     }
+    this.failingInARow = 0;
     this.readySince ??= this.now();
     if (this.phase === 'guiding' && this.now() - this.readySince >= READY_HOLD_MS) this.startCountdown();
   }

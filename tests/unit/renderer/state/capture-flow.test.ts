@@ -81,6 +81,22 @@ describe('CaptureFlow', () => {
     expect(cam.grabs).toBe(grabsAfter);
   });
 
+  it('a countdown survives one noisy frame but stops when checks keep failing', async () => {
+    let failures = 0;
+    const { session, flow } = setup(() => report(failures-- <= 0));
+    await flow.start();
+    await run(READY_HOLD_MS + 300, () => undefined);
+    expect(flow.phase).toBe('countdown');
+    failures = 1;
+    await run(400, () => undefined);
+    expect(flow.phase).toBe('countdown');
+    failures = 3;
+    await run(400, () => undefined);
+    expect(flow.phase).toBe('guiding');
+    expect(session.screen).toBe('capture');
+    flow.stop();
+  });
+
   it('any countdown stops when a check fails, and Take starts one only with a ready frame', async () => {
     let ready = true;
     const { session, flow } = setup(() => report(ready));
