@@ -1,6 +1,7 @@
 /**
  * Soak bench: `npm run bench:soak` (SOAK_SESSIONS=500 for a shorter run, SOAK_HEAP_SNAPSHOTS=<dir>
- * to also write heap snapshots halfway and at the end for `heap-snapshot-diff.ts`).
+ * to also write heap snapshots halfway and at the end for `heap-snapshot-diff.ts`; writing one
+ * raises the resident set for good, so memory figures come from runs without).
  *
  * Runs shopper sessions back to back through the kiosk's own runtime (tests/support/
  * soak-session-driver.ts). After a warm-up that fills every bounded buffer (the 500 log lines the

@@ -32,6 +32,8 @@ export interface HeapGraph {
   readonly ids: ReadonlySet<number>;
   /** Live objects by class, largest self size first. */
   tally(): ClassTally[];
+  /** Bytes of what the program holds: objects, closures, strings, numbers, arrays (not V8's code and maps). */
+  jsObjectBytes(): number;
   /**
    * How the objects of a class that are not in `earlier` (created after an earlier snapshot) are
    * held: their shortest paths from the GC roots, grouped by the last `depth` steps (array indices
@@ -49,6 +51,7 @@ export interface RetainerChain {
 // A weak edge keeps nothing alive, and a shortcut repeats a path that exists anyway: neither retains.
 const SKIPPED_EDGES = new Set(['weak', 'shortcut']);
 const STRINGS = new Set(['string', 'concatenated string', 'sliced string']);
+const JS_TYPES = new Set([...STRINGS, 'object', 'closure', 'array', 'number', 'regexp', 'symbol', 'bigint']);
 
 export function readHeapSnapshot(file: string): HeapGraph {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as RawSnapshot;
@@ -100,6 +103,13 @@ export function readHeapSnapshot(file: string): HeapGraph {
         byKey.set(key, t);
       }
       return [...byKey.values()].sort((a, b) => b.selfBytes - a.selfBytes);
+    },
+    jsObjectBytes() {
+      let bytes = 0;
+      for (let n = 0; n < count; n++)
+        if (JS_TYPES.has(nodeTypes[nodes[n * nf + nType] as number] ?? ''))
+          bytes += nodes[n * nf + nSize] as number;
+      return bytes;
     },
     retainerChains(key, earlier, depth) {
       // Breadth-first from the synthetic root (node 0): the first visit of a node is its shortest path.

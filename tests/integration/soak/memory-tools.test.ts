@@ -63,6 +63,8 @@ describe('heap snapshot diff', () => {
     const count = (t: ReturnType<typeof later.tally>) => t.find((c) => c.key === 'object LeakProbe')?.count;
     expect(count(earlier.tally())).toBe(100);
     expect(count(later.tally())).toBe(1100);
+    // A probe is at least a header and one field; the Map's table grows with them.
+    expect(later.jsObjectBytes() - earlier.jsObjectBytes()).toBeGreaterThan(1000 * 16);
     const [main, ...rest] = later.retainerChains('object LeakProbe', earlier.ids, 4);
     expect(rest).toEqual([]);
     expect(main?.count).toBe(1000);
