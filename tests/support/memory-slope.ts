@@ -20,7 +20,7 @@ export interface MemorySample {
    * per session, and is bounded by the code that exists, not by the sessions served.
    */
   compiledCode: number;
-  /** `heapUsed` less `compiledCode`: the objects the program holds. */
+  /** `heapUsed` less `compiledCode`: the objects the program holds, and V8's maps and feedback. */
   dataHeap: number;
   rss: number;
   external: number;
