@@ -5,9 +5,10 @@ import type { KioskConfig } from '../core/config/kiosk-config-schema';
 import { CheckoutService } from '../core/checkout/checkout-service';
 import type { ReconcileReport } from '../core/checkout/order-reconciler';
 import { PaymentService } from '../core/checkout/payment-service';
-import type { Clock, PaymentTimings } from '../core/checkout/payment-run';
+import type { PaymentTimings } from '../core/checkout/payment-run';
 import type { ProductLookup } from '../core/checkout/product-lookup-port';
 import { SqliteOrderLog } from '../adapters/payments/sqlite-order-log';
+import { systemClock } from '../adapters/payments/system-clock-adapter';
 import { renderQrSvg } from '../adapters/qr/qr-renderer-adapter';
 import { KioskError } from '../shared/result';
 import type { TestCardName } from '../stripe-emulator/test-cards';
@@ -50,16 +51,6 @@ export const DEFAULT_TIMINGS: PaymentTimings = {
   readerRetryDelaysMs: [500, 1000, 2000, 4000],
   networkGraceMs: 20_000,
   captureRetryDelaysMs: [1000, 2000, 4000],
-};
-
-const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      if (signal?.aborted) return resolve();
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-    }),
 };
 
 const newToken = () => randomBytes(16).toString('base64url');
@@ -117,7 +108,7 @@ export async function createCheckoutServices(
       kioskId: config.kioskId,
     },
     timings: { ...DEFAULT_TIMINGS, ...deps.timings },
-    clock: realClock,
+    clock: systemClock,
     demo,
     newOrderId: () => `ord_${randomUUID().replace(/-/g, '')}`,
     emit: (state) => events.emit('payment:state', state),

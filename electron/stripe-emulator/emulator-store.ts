@@ -114,11 +114,38 @@ export interface EmuLocation {
   livemode: false;
 }
 
-/** Every object the emulator has issued, by id. */
+/**
+ * The objects the emulator has issued, by id. Stripe keeps every object forever and so does the
+ * store by default; an emulator that lives as long as a demo kiosk keeps only the newest
+ * `retainPaymentIntents` intents, each with its charges and refunds.
+ */
 export class EmulatorStore {
   readonly paymentIntents = new Map<string, EmuPaymentIntent>();
   readonly charges = new Map<string, EmuCharge>();
   readonly refunds = new Map<string, EmuRefund>();
   readonly readers = new Map<string, EmuReader>();
   readonly locations = new Map<string, EmuLocation>();
+
+  constructor(private readonly retainPaymentIntents = Infinity) {}
+
+  /** Stores a new intent, forgetting the oldest ones beyond the retention (never one on a reader). */
+  addPaymentIntent(pi: EmuPaymentIntent): void {
+    this.paymentIntents.set(pi.id, pi);
+    if (this.paymentIntents.size <= this.retainPaymentIntents) return;
+    const onReader = new Set(
+      [...this.readers.values()].map((r) => r.action?.process_payment_intent.payment_intent),
+    );
+    const forgotten = new Set<string>();
+    // A Map iterates in insertion order: the oldest intents come first.
+    for (const id of this.paymentIntents.keys()) {
+      if (this.paymentIntents.size <= this.retainPaymentIntents) break;
+      if (onReader.has(id) || id === pi.id) continue;
+      this.paymentIntents.delete(id);
+      forgotten.add(id);
+    }
+    for (const [id, charge] of this.charges)
+      if (forgotten.has(charge.payment_intent)) this.charges.delete(id);
+    for (const [id, refund] of this.refunds)
+      if (forgotten.has(refund.payment_intent)) this.refunds.delete(id);
+  }
 }

@@ -20,9 +20,12 @@ const RETENTION_MS = 24 * 60 * 60 * 1000;
 export class IdempotencyCache {
   private readonly entries = new Map<string, Entry>();
 
+  /** `maxEntries` bounds the answers kept besides the 24 hours (an emulator inside a demo kiosk). */
+  constructor(private readonly maxEntries = Infinity) {}
+
   /** The stored answer for a replay, or null when the request should run (and is now in flight). */
   begin(key: string, fingerprint: string): { status: number; body: string } | null {
-    this.prune();
+    this.prune(key);
     const entry = this.entries.get(key);
     if (!entry) {
       this.entries.set(key, { fingerprint, status: 0, body: '', inFlight: true, at: Date.now() });
@@ -56,9 +59,17 @@ export class IdempotencyCache {
     this.entries.delete(key);
   }
 
-  private prune(): void {
+  /** Forgets expired answers, and the oldest ones while `incoming` would not fit in the bound. */
+  private prune(incoming: string): void {
     const cutoff = Date.now() - RETENTION_MS;
-    for (const [key, entry] of this.entries)
-      if (!entry.inFlight && entry.at < cutoff) this.entries.delete(key);
+    // Insertion order is age order: the oldest answers go first, and the scan stops at the first
+    // answer that is both recent and within the bound.
+    let excess = this.entries.size - this.maxEntries + (this.entries.has(incoming) ? 0 : 1);
+    for (const [key, entry] of this.entries) {
+      if (entry.inFlight) continue;
+      if (excess <= 0 && entry.at >= cutoff) break;
+      this.entries.delete(key);
+      excess -= 1;
+    }
   }
 }

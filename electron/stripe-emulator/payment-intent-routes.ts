@@ -88,7 +88,7 @@ export function createIntent(store: EmulatorStore, params: FormObject): object {
     created: unixNow(),
     livemode: false,
   };
-  store.paymentIntents.set(id, pi);
+  store.addPaymentIntent(pi);
   return renderIntent(store, pi, expandList(params));
 }
 

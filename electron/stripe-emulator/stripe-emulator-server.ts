@@ -32,6 +32,13 @@ export interface StripeEmulatorOptions {
   autoPresent?: { card: TestCardName; afterMs: number } | null;
   /** Base URL for receipt links; defaults to the emulator's own `/receipts/…` pages. */
   receiptBaseUrl?: string;
+  /**
+   * Keep only the newest N payment intents (their charges and refunds go with them) and the newest
+   * N idempotent answers, which still covers the last few dozen payments while a client retries
+   * within minutes. By default everything is kept (answers for 24 hours), as Stripe does; the demo
+   * kiosk bounds it so its memory stays flat for months.
+   */
+  retainPaymentIntents?: number;
   onRequest?: (event: EmulatorRequestEvent) => void | Promise<void>;
 }
 
@@ -64,9 +71,10 @@ const API_VERSION = '2026-10-28.endive';
 
 /** Starts the Stripe API emulator on 127.0.0.1. */
 export async function startStripeEmulator(options: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
-  const store = new EmulatorStore();
+  const retain = options.retainPaymentIntents ?? Infinity;
+  const store = new EmulatorStore(retain);
   const faults = new EmulatorFaults();
-  const idempotency = new IdempotencyCache();
+  const idempotency = new IdempotencyCache(retain);
   let baseUrl = '';
   const auto = options.autoPresent;
   const readers = new ReaderSimulator(store, {

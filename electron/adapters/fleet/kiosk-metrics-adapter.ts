@@ -15,6 +15,8 @@ export interface MetricsSources {
   processMemory: () => MaybePromise<{ type: string; bytes: number }[]>;
 }
 
+/** Order/phase keys remembered to count each payment once (see paymentState). */
+const COUNTED_PAYMENTS_KEPT = 64;
 const PAYMENT_OUTCOMES = new Set(['succeeded', 'declined', 'canceled', 'reader_offline', 'failed']);
 const UPDATE_PHASES: UpdateState['phase'][] = [
   'idle',
@@ -112,7 +114,10 @@ export class KioskMetrics {
     const key = `${state.orderId}:${state.phase}`;
     if (this.countedPayments.has(key)) return;
     this.countedPayments.add(key);
-    if (this.countedPayments.size > 10_000) this.countedPayments.clear();
+    // A final state is pushed again within moments (the receipt QR follows it, a cancel confirms
+    // it), never after dozens of later orders: the oldest key goes, so the set stays this small.
+    if (this.countedPayments.size > COUNTED_PAYMENTS_KEPT)
+      this.countedPayments.delete(this.countedPayments.values().next().value as string);
     this.payments.labels(state.phase).inc();
   }
 

@@ -5,6 +5,12 @@ import { createStripeClient, StripeTerminalAdapter, type StripeEndpoint } from '
 import { startStripeEmulator, type StripeEmulator } from '../../stripe-emulator/stripe-emulator-server';
 import type { TestCardName } from '../../stripe-emulator/test-cards';
 
+/**
+ * The demo emulator lives as long as the kiosk, so it keeps only the newest payment intents: twice
+ * the 50 orders the staff payments screen lists, so any of them can still be refunded.
+ */
+export const DEMO_RETAINED_INTENTS = 100;
+
 /** Where payments go: the built-in emulator (demo), a Stripe account, or nowhere. */
 export type PaymentBackend =
   | { kind: 'disabled'; reason: string }
@@ -64,6 +70,7 @@ export async function createPaymentBackend(
     apiKey,
     autoPresent: options.demoAutoTap ?? null,
     processingDelayMs: options.demoProcessingDelayMs ?? 1500,
+    retainPaymentIntents: DEMO_RETAINED_INTENTS,
   });
   try {
     const stripe = createStripeClient({ apiKey, endpoint: emulator, timeoutMs: options.timeoutMs ?? 10_000 });

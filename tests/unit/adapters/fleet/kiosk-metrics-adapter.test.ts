@@ -45,6 +45,18 @@ describe('kiosk metrics', () => {
     expect(body).not.toContain('outcome="processing"');
   });
 
+  it('still counts once per order after months of orders (no reset that counts an order twice)', async () => {
+    const m = metrics();
+    for (let i = 1; i <= 10_001; i++) m.paymentState({ orderId: `ord_${i}`, phase: 'succeeded' });
+    // The receipt QR follows the plain final state of the same order.
+    m.paymentState({ orderId: 'ord_10001', phase: 'succeeded' });
+    m.paymentState({ orderId: 'ord_10000', phase: 'succeeded' });
+    const { body } = await m.expose();
+    expect(line(body, 'skinkiosk_payments_total{outcome="succeeded"}')).toBe(
+      'skinkiosk_payments_total{outcome="succeeded"} 10001',
+    );
+  });
+
   it('reads provider, catalog, update phase, health and process memory at scrape time', async () => {
     const m = metrics();
     let provider = 'webgpu';
