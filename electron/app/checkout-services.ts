@@ -101,9 +101,8 @@ export async function createCheckoutServices(
   const demo = backend.kind === 'demo';
   const payments = new PaymentService({
     ctx: {
-      gateway: backend.gateway,
+      provider: backend.provider,
       log: orderLog,
-      readerId: backend.readerId,
       storeId: config.storeId,
       kioskId: config.kioskId,
     },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { KioskConfig } from '../../core/config/kiosk-config-schema';
-import type { TerminalGateway } from '../../core/checkout/terminal-gateway-port';
+import type { CardPaymentProvider } from '../../core/checkout/card-payment-port';
 import { createStripeClient, StripeTerminalAdapter, type StripeEndpoint } from './stripe-terminal-adapter';
 import { startStripeEmulator, type StripeEmulator } from '../../stripe-emulator/stripe-emulator-server';
 import type { TestCardName } from '../../stripe-emulator/test-cards';
@@ -16,7 +16,8 @@ export type PaymentBackend =
   | { kind: 'disabled'; reason: string }
   | {
       kind: 'demo' | 'stripe';
-      gateway: TerminalGateway;
+      provider: CardPaymentProvider;
+      /** The reader's id, for the demo emulator's simulated taps. */
       readerId: string;
       orderLogFile: string;
       emulator: StripeEmulator | null;
@@ -59,7 +60,7 @@ export async function createPaymentBackend(
     });
     return {
       kind: 'stripe',
-      gateway: new StripeTerminalAdapter(stripe),
+      provider: new StripeTerminalAdapter(stripe, payments.readerId),
       readerId: payments.readerId,
       orderLogFile: path.join(dataDir, 'orders.sqlite'),
       emulator: null,
@@ -85,7 +86,7 @@ export async function createPaymentBackend(
     });
     return {
       kind: 'demo',
-      gateway: new StripeTerminalAdapter(stripe),
+      provider: new StripeTerminalAdapter(stripe, reader.id),
       readerId: reader.id,
       orderLogFile: path.join(dataDir, 'orders-demo.sqlite'),
       emulator,

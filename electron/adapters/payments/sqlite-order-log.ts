@@ -61,7 +61,7 @@ interface Row {
 const COLUMNS: Record<keyof OrderPatch, keyof Row> = {
   status: 'status',
   pending: 'pending',
-  paymentIntentId: 'payment_intent_id',
+  paymentRef: 'payment_intent_id',
   attempts: 'attempts',
   receiptUrl: 'receipt_url',
   lastError: 'last_error',
@@ -196,7 +196,7 @@ function toRecord(row: Row): OrderRecord {
     totalMinor: row.total_minor,
     currency: row.currency,
     lines: JSON.parse(row.lines_json) as OrderLine[],
-    paymentIntentId: row.payment_intent_id,
+    paymentRef: row.payment_intent_id,
     attempts: row.attempts,
     receiptUrl: row.receipt_url,
     lastError: row.last_error,

@@ -1,4 +1,4 @@
-import { GatewayError } from '../../core/checkout/terminal-gateway-port';
+import { ProviderError } from '../../core/checkout/card-payment-port';
 import { currencyDigits, minorToDecimal } from '../../shared/money-format';
 
 /**
@@ -42,8 +42,8 @@ export function toStripeAmount(amountMinor: number, currency: string): number {
   const amount = shift >= 0 ? amountMinor * 10 ** shift : amountMinor / 10 ** -shift;
   const exact = Number.isSafeInteger(amount);
   if (!exact || (THREE_DECIMAL.has(currency) && amount % 10 !== 0)) {
-    throw new GatewayError(
-      'invalid',
+    throw new ProviderError(
+      'refused',
       `${minorToDecimal(amountMinor, currency)} ${currency} cannot be charged on the card reader exactly; pay at the counter.`,
       'amount_not_chargeable',
     );

@@ -1,13 +1,13 @@
 import Stripe from 'stripe';
 import type {
-  GatewayIntent,
-  IntentRequest,
-  IntentStatus,
-  ReaderView,
-  TerminalGateway,
-} from '../../core/checkout/terminal-gateway-port';
+  CardPayment,
+  CardPaymentProvider,
+  CardPaymentRequest,
+  CardPaymentState,
+  ReaderStatus,
+} from '../../core/checkout/card-payment-port';
 import { fromStripeAmount, toStripeAmount } from './stripe-amounts';
-import { toGatewayError } from './stripe-error-mapper';
+import { toProviderError } from './stripe-error-mapper';
 
 export interface StripeEndpoint {
   host: string;
@@ -38,14 +38,23 @@ export function createStripeClient(options: StripeTerminalOptions): Stripe {
   });
 }
 
-/** Stripe Terminal, server-driven, through the official `stripe` SDK. */
-export class StripeTerminalAdapter implements TerminalGateway {
-  constructor(private readonly stripe: Stripe) {}
+/**
+ * The kiosk's card payments on Stripe Terminal, server-driven, through the official `stripe` SDK:
+ * a card payment is a PaymentIntent with manual capture, offered on one reader with
+ * `process_payment_intent`. Everything Stripe-specific (statuses, reader actions, metadata, error
+ * codes, amount units) is translated here.
+ */
+export class StripeTerminalAdapter implements CardPaymentProvider {
+  constructor(
+    private readonly stripe: Stripe,
+    /** The store's reader (`tmr_…`). */
+    private readonly readerId: string,
+  ) {}
 
-  async createIntent(request: IntentRequest, idempotencyKey: string): Promise<GatewayIntent> {
+  async startPayment(request: CardPaymentRequest, idempotencyKey: string): Promise<CardPayment> {
     const amount = toStripeAmount(request.amountMinor, request.currency);
     return call(async () =>
-      toIntent(
+      toPayment(
         await this.stripe.paymentIntents.create(
           {
             amount,
@@ -54,7 +63,7 @@ export class StripeTerminalAdapter implements TerminalGateway {
             allowed_payment_method_types: ['card_present'],
             capture_method: 'manual',
             description: request.description,
-            metadata: request.metadata,
+            metadata: { order_id: request.orderId, store_id: request.storeId, kiosk_id: request.kioskId },
           },
           { idempotencyKey },
         ),
@@ -62,25 +71,29 @@ export class StripeTerminalAdapter implements TerminalGateway {
     );
   }
 
-  retrieveIntent(intentId: string): Promise<GatewayIntent> {
+  getPayment(paymentId: string): Promise<CardPayment> {
     return call(async () =>
-      toIntent(await this.stripe.paymentIntents.retrieve(intentId, { expand: ['latest_charge'] })),
+      toPayment(await this.stripe.paymentIntents.retrieve(paymentId, { expand: ['latest_charge'] })),
     );
   }
 
-  captureIntent(intentId: string, idempotencyKey: string): Promise<GatewayIntent> {
+  capturePayment(paymentId: string, idempotencyKey: string): Promise<CardPayment> {
     return call(async () =>
-      toIntent(
-        await this.stripe.paymentIntents.capture(intentId, { expand: ['latest_charge'] }, { idempotencyKey }),
+      toPayment(
+        await this.stripe.paymentIntents.capture(
+          paymentId,
+          { expand: ['latest_charge'] },
+          { idempotencyKey },
+        ),
       ),
     );
   }
 
-  cancelIntent(intentId: string, idempotencyKey: string): Promise<GatewayIntent> {
+  cancelPayment(paymentId: string, idempotencyKey: string): Promise<CardPayment> {
     return call(async () =>
-      toIntent(
+      toPayment(
         await this.stripe.paymentIntents.cancel(
-          intentId,
+          paymentId,
           { cancellation_reason: 'abandoned' },
           { idempotencyKey },
         ),
@@ -88,34 +101,34 @@ export class StripeTerminalAdapter implements TerminalGateway {
     );
   }
 
-  refundIntent(intentId: string, idempotencyKey: string): Promise<{ refundId: string }> {
+  refundPayment(paymentId: string, idempotencyKey: string): Promise<{ refundId: string }> {
     return call(async () => {
       const refund = await this.stripe.refunds.create(
-        { payment_intent: intentId, reason: 'requested_by_customer' },
+        { payment_intent: paymentId, reason: 'requested_by_customer' },
         { idempotencyKey },
       );
       return { refundId: refund.id };
     });
   }
 
-  processIntent(readerId: string, intentId: string, idempotencyKey: string): Promise<ReaderView> {
+  collectOnReader(paymentId: string, idempotencyKey: string): Promise<ReaderStatus> {
     return call(async () =>
       toReader(
         await this.stripe.terminal.readers.processPaymentIntent(
-          readerId,
-          { payment_intent: intentId },
+          this.readerId,
+          { payment_intent: paymentId },
           { idempotencyKey },
         ),
       ),
     );
   }
 
-  retrieveReader(readerId: string): Promise<ReaderView> {
-    return call(async () => toReader(await this.stripe.terminal.readers.retrieve(readerId)));
+  readerStatus(): Promise<ReaderStatus> {
+    return call(async () => toReader(await this.stripe.terminal.readers.retrieve(this.readerId)));
   }
 
-  cancelReaderAction(readerId: string): Promise<ReaderView> {
-    return call(async () => toReader(await this.stripe.terminal.readers.cancelAction(readerId)));
+  stopReader(): Promise<ReaderStatus> {
+    return call(async () => toReader(await this.stripe.terminal.readers.cancelAction(this.readerId)));
   }
 }
 
@@ -123,37 +136,62 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    throw toGatewayError(err);
+    throw toProviderError(err);
   }
 }
 
-function toIntent(pi: Stripe.PaymentIntent): GatewayIntent {
+/** PaymentIntent statuses in the kiosk's words; a status Stripe adds later counts as in flight. */
+function stateOf(status: string): CardPaymentState {
+  switch (status) {
+    case 'requires_payment_method':
+    case 'requires_confirmation':
+    case 'requires_action':
+      return 'awaiting_card';
+    case 'requires_capture':
+      return 'authorized';
+    case 'succeeded':
+      return 'captured';
+    case 'canceled':
+      return 'canceled';
+    default:
+      return 'processing';
+  }
+}
+
+function toPayment(pi: Stripe.PaymentIntent): CardPayment {
   const charge = pi.latest_charge && typeof pi.latest_charge === 'object' ? pi.latest_charge : null;
   return {
     id: pi.id,
-    status: pi.status as IntentStatus,
+    state: stateOf(pi.status),
     amountMinor: fromStripeAmount(pi.amount, pi.currency.toUpperCase()),
     currency: pi.currency.toUpperCase(),
-    metadata: { ...pi.metadata },
+    orderId: pi.metadata?.order_id ?? null,
     receiptUrl: charge?.receipt_url ?? null,
-    lastDeclineCode: pi.last_payment_error?.decline_code ?? null,
+    declineCode: pi.last_payment_error?.decline_code ?? null,
   };
 }
 
-function toReader(reader: Stripe.Terminal.Reader | Stripe.Terminal.DeletedReader): ReaderView {
-  if ('deleted' in reader && reader.deleted) return { online: false, action: null };
+function toReader(reader: Stripe.Terminal.Reader | Stripe.Terminal.DeletedReader): ReaderStatus {
+  if ('deleted' in reader && reader.deleted) return { online: false, activity: null };
   const live = reader as Stripe.Terminal.Reader;
   const action = live.action;
   const pi = action?.process_payment_intent?.payment_intent;
+  if (!action) return { online: live.status === 'online', activity: null };
+  const state =
+    action.status === 'in_progress'
+      ? 'collecting'
+      : action.status === 'succeeded'
+        ? 'approved'
+        : action.failure_code === 'card_declined'
+          ? 'declined'
+          : 'failed';
   return {
     online: live.status === 'online',
-    action: action
-      ? {
-          paymentIntentId: typeof pi === 'string' ? pi : (pi?.id ?? null),
-          status: action.status as 'in_progress' | 'succeeded' | 'failed',
-          failureCode: action.failure_code,
-          declineCode: action.api_error?.decline_code ?? null,
-        }
-      : null,
+    activity: {
+      paymentId: typeof pi === 'string' ? pi : (pi?.id ?? null),
+      state,
+      failureCode: action.failure_code,
+      declineCode: action.api_error?.decline_code ?? null,
+    },
   };
 }

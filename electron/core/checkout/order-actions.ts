@@ -2,26 +2,25 @@ import type { OrderLog, OrderPatch, OrderRecord } from './order-log-port';
 import { pathTo, type OrderStatus } from './order-state-machine';
 import { kioskMessage } from './payment-messages';
 import {
-  GatewayError,
   isUnreachable,
-  type GatewayIntent,
-  type IntentRequest,
-  type TerminalGateway,
-} from './terminal-gateway-port';
+  ProviderError,
+  type CardPayment,
+  type CardPaymentProvider,
+  type CardPaymentRequest,
+} from './card-payment-port';
 
-/** What every payment step needs: the provider, the log and who this kiosk is. */
+/** What every payment step needs: the provider (with its card reader), the log and who this kiosk is. */
 export interface PaymentContext {
-  gateway: TerminalGateway;
+  provider: CardPaymentProvider;
   log: OrderLog;
-  readerId: string;
   storeId: string;
   kioskId: string;
 }
 
 /**
- * Idempotency keys derived from the order, so a retry or a replay after a crash can never create a
- * second PaymentIntent, capture twice or refund twice. Reader attempts are numbered: offering the
- * same intent again after a decline is a new request.
+ * Idempotency keys derived from the order, so a retry or a replay after a crash can never open a
+ * second card payment, capture twice or refund twice. Reader attempts are numbered: offering the
+ * same payment again after a decline is a new request.
  */
 export const idempotencyKeys = {
   create: (orderId: string) => `${orderId}:create`,
@@ -31,13 +30,15 @@ export const idempotencyKeys = {
   refund: (orderId: string) => `${orderId}:refund`,
 };
 
-/** The create parameters are a pure function of the order, so a replay sends identical ones. */
-export function intentRequest(order: OrderRecord, ctx: PaymentContext): IntentRequest {
+/** The request is a pure function of the order, so a replay sends an identical one. */
+function paymentRequest(order: OrderRecord, ctx: PaymentContext): CardPaymentRequest {
   return {
+    orderId: order.orderId,
     amountMinor: order.totalMinor,
     currency: order.currency,
     description: `Skin Kiosk order ${order.orderId}`,
-    metadata: { order_id: order.orderId, store_id: ctx.storeId, kiosk_id: ctx.kioskId },
+    storeId: ctx.storeId,
+    kioskId: ctx.kioskId,
   };
 }
 
@@ -60,38 +61,38 @@ export function moveTo(
   return current;
 }
 
-/** Creates the order's PaymentIntent (or gets the one an earlier, interrupted call created). */
-export async function ensureIntent(ctx: PaymentContext, order: OrderRecord): Promise<OrderRecord> {
-  if (order.paymentIntentId) return order;
+/** Opens the order's card payment (or gets the one an earlier, interrupted call opened). */
+export async function ensurePayment(ctx: PaymentContext, order: OrderRecord): Promise<OrderRecord> {
+  if (order.paymentRef) return order;
   const pending =
     order.pending === 'create_intent' ? order : ctx.log.update(order.orderId, { pending: 'create_intent' });
-  const intent = await ctx.gateway.createIntent(
-    intentRequest(pending, ctx),
+  const payment = await ctx.provider.startPayment(
+    paymentRequest(pending, ctx),
     idempotencyKeys.create(order.orderId),
   );
   return ctx.log.update(order.orderId, {
     status: 'intent_created',
-    paymentIntentId: intent.id,
+    paymentRef: payment.id,
     pending: null,
   });
 }
 
-/** Records a captured intent (the only way an order becomes `captured`). */
-export function recordCaptured(ctx: PaymentContext, order: OrderRecord, intent: GatewayIntent): OrderRecord {
+/** Records a captured payment (the only way an order becomes `captured`). */
+export function recordCaptured(ctx: PaymentContext, order: OrderRecord, payment: CardPayment): OrderRecord {
   return moveTo(ctx.log, order, 'captured', {
     pending: null,
-    receiptUrl: intent.receiptUrl,
+    receiptUrl: payment.receiptUrl,
     lastError: null,
     lastReason: null,
   });
 }
 
 /**
- * Cancels an order: stops the reader if it is collecting for this intent, then cancels the intent
- * (releasing any authorisation). An intent whose id never reached the log was never offered to a
- * reader, so it cannot hold money and needs no remote call. When Stripe cannot be reached the order
- * is canceled locally and keeps `cancel` pending for the reconciler. An intent that turns out to be
- * captured already is recorded as captured instead: the log follows what really happened.
+ * Cancels an order: stops the reader if it is collecting for this payment, then cancels the payment
+ * (releasing any hold on the card). A payment whose id never reached the log was never offered to a
+ * reader, so it cannot hold money and needs no remote call. When the provider cannot be reached the
+ * order is canceled locally and keeps `cancel` pending for the reconciler. A payment that turns out
+ * to be captured already is recorded as captured instead: the log follows what really happened.
  */
 export async function cancelOrder(
   ctx: PaymentContext,
@@ -101,24 +102,24 @@ export async function cancelOrder(
 ): Promise<OrderRecord> {
   const message = kioskMessage(reason);
   const end = { status: finalStatus, message, reason };
-  const piId = order.paymentIntentId;
-  if (!piId)
+  const paymentId = order.paymentRef;
+  if (!paymentId)
     return moveTo(ctx.log, order, finalStatus, { pending: null, lastError: message, lastReason: reason });
   if (order.pending === 'capture') {
-    // A capture may have landed: never overwrite that with a cancel before Stripe says which.
-    const intent = await ctx.gateway.retrieveIntent(piId);
-    if (intent.status === 'succeeded') return recordCaptured(ctx, order, intent);
+    // A capture may have landed: never overwrite that with a cancel before the provider says which.
+    const payment = await ctx.provider.getPayment(paymentId);
+    if (payment.state === 'captured') return recordCaptured(ctx, order, payment);
   }
   let current = ctx.log.update(order.orderId, { pending: 'cancel' });
   try {
-    await stopReaderFor(ctx, piId);
-    const intent = await ctx.gateway.cancelIntent(piId, idempotencyKeys.cancel(order.orderId));
-    return finishCancel(ctx, current, intent, end);
+    await stopReaderFor(ctx, paymentId);
+    const payment = await ctx.provider.cancelPayment(paymentId, idempotencyKeys.cancel(order.orderId));
+    return finishCancel(ctx, current, payment, end);
   } catch (err) {
-    if (err instanceof GatewayError && err.kind === 'invalid') {
-      // Not cancelable: it was canceled already, or it got captured. Ask Stripe which.
-      const intent = await ctx.gateway.retrieveIntent(piId);
-      return finishCancel(ctx, current, intent, end);
+    if (err instanceof ProviderError && err.kind === 'refused') {
+      // Not cancelable: it was canceled already, or it got captured. Ask the provider which.
+      const payment = await ctx.provider.getPayment(paymentId);
+      return finishCancel(ctx, current, payment, end);
     }
     if (!isUnreachable(err)) throw err;
     if (!isClosed(current))
@@ -138,12 +139,12 @@ const isClosed = (order: OrderRecord) => order.status === 'canceled' || order.st
 function finishCancel(
   ctx: PaymentContext,
   order: OrderRecord,
-  intent: GatewayIntent,
+  payment: CardPayment,
   end: CancelEnd,
 ): OrderRecord {
-  if (intent.status === 'succeeded') return recordCaptured(ctx, order, intent);
-  if (intent.status !== 'canceled')
-    throw new GatewayError('invalid', `intent ${intent.id} is ${intent.status} after cancel`);
+  if (payment.state === 'captured') return recordCaptured(ctx, order, payment);
+  if (payment.state !== 'canceled')
+    throw new ProviderError('refused', `payment ${payment.id} is ${payment.state} after cancel`);
   if (isClosed(order)) return ctx.log.update(order.orderId, { pending: null });
   return moveTo(ctx.log, order, end.status, {
     pending: null,
@@ -153,16 +154,16 @@ function finishCancel(
 }
 
 /**
- * Cancels the reader's action if, and only if, it is collecting for this intent. Reader-side
- * refusals (offline, busy, already finished) are ignored: cancelling the intent is what settles
- * the money, and a reader that comes back finds its intent canceled.
+ * Stops the reader if, and only if, it is collecting for this payment. Reader-side refusals
+ * (offline, busy, already finished) are ignored: cancelling the payment is what settles the money,
+ * and a reader that comes back finds its payment canceled.
  */
-export async function stopReaderFor(ctx: PaymentContext, intentId: string): Promise<void> {
+export async function stopReaderFor(ctx: PaymentContext, paymentId: string): Promise<void> {
   try {
-    const reader = await ctx.gateway.retrieveReader(ctx.readerId);
-    if (reader.action?.status !== 'in_progress' || reader.action.paymentIntentId !== intentId) return;
-    await ctx.gateway.cancelReaderAction(ctx.readerId);
+    const reader = await ctx.provider.readerStatus();
+    if (reader.activity?.state !== 'collecting' || reader.activity.paymentId !== paymentId) return;
+    await ctx.provider.stopReader();
   } catch (err) {
-    if (isUnreachable(err) || !(err instanceof GatewayError)) throw err;
+    if (isUnreachable(err) || !(err instanceof ProviderError)) throw err;
   }
 }

@@ -15,7 +15,8 @@ export interface OrderRecord {
   totalMinor: number;
   currency: string;
   lines: OrderLine[];
-  paymentIntentId: string | null;
+  /** The payment provider's id for this order's card payment. */
+  paymentRef: string | null;
   /** Reader attempts so far; each one gets its own idempotency key. */
   attempts: number;
   receiptUrl: string | null;
@@ -38,7 +39,7 @@ export interface NewOrder {
 export type OrderPatch = Partial<
   Pick<
     OrderRecord,
-    'status' | 'pending' | 'paymentIntentId' | 'attempts' | 'receiptUrl' | 'lastError' | 'lastReason'
+    'status' | 'pending' | 'paymentRef' | 'attempts' | 'receiptUrl' | 'lastError' | 'lastReason'
   >
 >;
 

@@ -1,23 +1,23 @@
 import { cancelOrder, idempotencyKeys, moveTo, recordCaptured, type PaymentContext } from './order-actions';
 import type { OrderRecord } from './order-log-port';
-import { GatewayError } from './terminal-gateway-port';
+import { ProviderError } from './card-payment-port';
 
 export interface ReconcileReport {
   checked: number;
   captured: number;
   canceled: number;
   refunded: number;
-  /** Orders left as they were because Stripe could not be reached; tried again next time. */
+  /** Orders left as they were because the provider could not be reached; tried again next time. */
   unresolved: number;
 }
 
 /**
- * Settles every unfinished order with what Stripe says happened (at start-up, and from time to
- * time for orders nobody is paying any more):
- * - an intent Stripe captured → the order is `captured` (every captured intent has its order);
- * - an intent that is authorised but not captured → canceled, releasing the hold: the shopper never
+ * Settles every unfinished order with what the provider says happened (at start-up, and from time
+ * to time for orders nobody is paying any more):
+ * - a payment the provider captured → the order is `captured` (every captured payment has its order);
+ * - a payment that is authorised but not captured → canceled, releasing the hold: the shopper never
  *   saw the payment succeed, so the kiosk must not take the money;
- * - anything still waiting for a card → the reader is stopped and the intent canceled;
+ * - anything still waiting for a card → the reader is stopped and the payment canceled;
  * - a refund whose answer was lost → replayed with its idempotency key.
  */
 export async function reconcileOrders(
@@ -36,8 +36,8 @@ export async function reconcileOrders(
         report.canceled += 1;
       else report.unresolved += 1;
     } catch (err) {
-      if (err instanceof GatewayError && err.kind === 'not_found') {
-        // This account has no such intent (a demo emulator restarted, or the key changed to another
+      if (err instanceof ProviderError && err.kind === 'not_found') {
+        // The provider has no such payment (a demo emulator restarted, or the key changed to another
         // account): nothing it can capture, so the order is closed here.
         moveTo(ctx.log, order, order.status === 'captured' ? 'captured' : 'canceled', {
           pending: null,
@@ -54,15 +54,15 @@ export async function reconcileOrders(
 }
 
 async function settle(ctx: PaymentContext, order: OrderRecord): Promise<OrderRecord> {
-  const piId = order.paymentIntentId;
-  if (order.pending === 'refund' && piId) return replayRefund(ctx, order, piId);
-  if (!piId) return cancelOrder(ctx, order, 'restart');
-  const intent = await ctx.gateway.retrieveIntent(piId);
-  if (intent.status === 'succeeded') {
+  const paymentId = order.paymentRef;
+  if (order.pending === 'refund' && paymentId) return replayRefund(ctx, order, paymentId);
+  if (!paymentId) return cancelOrder(ctx, order, 'restart');
+  const payment = await ctx.provider.getPayment(paymentId);
+  if (payment.state === 'captured') {
     if (order.status === 'captured') return ctx.log.update(order.orderId, { pending: null });
-    return recordCaptured(ctx, order, intent);
+    return recordCaptured(ctx, order, payment);
   }
-  if (intent.status === 'canceled') {
+  if (payment.state === 'canceled') {
     if (order.status === 'canceled' || order.status === 'failed')
       return ctx.log.update(order.orderId, { pending: null });
     return moveTo(ctx.log, order, 'canceled', { pending: null, lastReason: order.lastReason ?? 'restart' });
@@ -70,12 +70,16 @@ async function settle(ctx: PaymentContext, order: OrderRecord): Promise<OrderRec
   return cancelOrder(ctx, order, order.status === 'canceled' ? (order.lastReason ?? 'canceled') : 'restart');
 }
 
-async function replayRefund(ctx: PaymentContext, order: OrderRecord, piId: string): Promise<OrderRecord> {
+async function replayRefund(
+  ctx: PaymentContext,
+  order: OrderRecord,
+  paymentId: string,
+): Promise<OrderRecord> {
   try {
-    await ctx.gateway.refundIntent(piId, idempotencyKeys.refund(order.orderId));
+    await ctx.provider.refundPayment(paymentId, idempotencyKeys.refund(order.orderId));
   } catch (err) {
     // Refunded already (the idempotency record may have expired): the refund is what we wanted.
-    if (!(err instanceof GatewayError && err.code === 'charge_already_refunded')) throw err;
+    if (!(err instanceof ProviderError && err.kind === 'already_refunded')) throw err;
   }
   return moveTo(ctx.log, order, 'refunded', { pending: null, lastReason: 'refunded' });
 }

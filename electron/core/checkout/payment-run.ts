@@ -1,23 +1,23 @@
 import type { PaymentPhase } from '../../shared/schemas/checkout-schemas';
 import {
   cancelOrder,
-  ensureIntent,
+  ensurePayment,
   idempotencyKeys,
   recordCaptured,
   type PaymentContext,
 } from './order-actions';
 import type { OrderRecord } from './order-log-port';
 import { declineMessage } from './payment-messages';
-import { GatewayError, isUnreachable, type GatewayIntent } from './terminal-gateway-port';
+import { isUnreachable, ProviderError, type CardPayment } from './card-payment-port';
 
 export interface PaymentTimings {
   /** How often the reader is polled while it waits for a card. */
   pollIntervalMs: number;
   /** After this long with no card the kiosk cancels the reader action. */
   cardWaitTimeoutMs: number;
-  /** Waits between offers of the same intent to a busy, offline or silent reader. */
+  /** Waits between offers of the same payment to a busy, offline or silent reader. */
   readerRetryDelaysMs: readonly number[];
-  /** How long polling may fail to reach Stripe before the kiosk offers "pay at the counter". */
+  /** How long polling may fail to reach the provider before the kiosk offers "pay at the counter". */
   networkGraceMs: number;
   /** Waits between capture retries (same idempotency key, so a retry cannot capture twice). */
   captureRetryDelaysMs: readonly number[];
@@ -40,7 +40,7 @@ export interface RunEnv {
 export interface RunControl {
   /** Aborts sleeps early when the shopper cancels or the kiosk shuts down. */
   readonly signal: AbortSignal;
-  /** The shopper canceled: cancel at the reader and at Stripe. */
+  /** The shopper canceled: cancel at the reader and with the provider. */
   cancelRequested(): boolean;
   /** The kiosk is shutting down: stop without touching the order; the reconciler settles it. */
   halted(): boolean;
@@ -54,7 +54,7 @@ const checkpoint = (control: RunControl) => {
 
 type CardOutcome =
   | { kind: 'authorized' }
-  | { kind: 'captured'; intent: GatewayIntent }
+  | { kind: 'captured'; payment: CardPayment }
   | { kind: 'declined'; declineCode: string | null }
   | { kind: 'canceled'; reason: string }
   | { kind: 'idle' }
@@ -69,15 +69,15 @@ class ReaderUnavailable extends Error {
 const READER_RETRYABLE = new Set(['reader_busy', 'reader_offline', 'reader_timeout', 'network', 'server']);
 
 /**
- * One payment attempt, driven by the order's status so it can resume anywhere: create the intent,
- * offer it to the reader, wait for the card, capture. Reports every phase; never throws.
+ * One payment attempt, driven by the order's status so it can resume anywhere: open the payment,
+ * offer it on the reader, wait for the card, capture. Reports every phase; never throws.
  */
 export async function runPayment(env: RunEnv, start: OrderRecord, control: RunControl): Promise<void> {
   const { ctx } = env;
   let order = start;
   try {
     env.report(order, 'creating');
-    order = await ensureIntent(ctx, order);
+    order = await ensurePayment(ctx, order);
     let offeredAgain = false;
     for (;;) {
       checkpoint(control);
@@ -90,7 +90,7 @@ export async function runPayment(env: RunEnv, start: OrderRecord, control: RunCo
         case 'authorized':
           return await capture(env, order, control);
         case 'captured':
-          return env.report(recordCaptured(ctx, order, outcome.intent), 'succeeded');
+          return env.report(recordCaptured(ctx, order, outcome.payment), 'succeeded');
         case 'declined': {
           const message = declineMessage(outcome.declineCode);
           const reason = outcome.declineCode ?? 'generic_decline';
@@ -108,7 +108,7 @@ export async function runPayment(env: RunEnv, start: OrderRecord, control: RunCo
           // The outcome is unknown; the order stays `processing` and the reconciler settles it.
           return env.report(order, 'reader_offline', 'network');
         case 'idle':
-          if (offeredAgain) throw new GatewayError('invalid', 'the reader dropped the payment twice');
+          if (offeredAgain) throw new ProviderError('refused', 'the reader dropped the payment twice');
           offeredAgain = true;
           order = ctx.log.update(order.orderId, { status: 'intent_created', pending: null });
       }
@@ -131,7 +131,7 @@ async function handleFailure(env: RunEnv, order: OrderRecord, err: unknown): Pro
   const { log } = env.ctx;
   const latest = log.get(order.orderId) ?? order;
   if (err instanceof ReaderUnavailable || (isUnreachable(err) && latest.status !== 'processing')) {
-    // Pay at the counter. The order keeps its intent so a retry offers the same one again.
+    // Pay at the counter. The order keeps its payment so a retry offers the same one again.
     const reason = err instanceof ReaderUnavailable ? err.reason : 'network';
     const next =
       latest.status === 'processing'
@@ -151,10 +151,10 @@ async function handleFailure(env: RunEnv, order: OrderRecord, err: unknown): Pro
   }
 }
 
-/** Offers the intent to the reader, retrying busy/offline/silent readers with the SAME intent. */
+/** Offers the payment on the reader, retrying busy/offline/silent readers with the SAME payment. */
 async function offerToReader(env: RunEnv, order: OrderRecord, control: RunControl): Promise<OrderRecord> {
   const { ctx, timings, clock } = env;
-  const piId = order.paymentIntentId as string;
+  const paymentId = order.paymentRef as string;
   let current = order;
   let lastReason = 'reader_offline';
   for (let i = 0; i <= timings.readerRetryDelaysMs.length; i++) {
@@ -166,17 +166,13 @@ async function offerToReader(env: RunEnv, order: OrderRecord, control: RunContro
       attempts: current.attempts + 1,
     });
     try {
-      await ctx.gateway.processIntent(
-        ctx.readerId,
-        piId,
-        idempotencyKeys.process(order.orderId, current.attempts),
-      );
+      await ctx.provider.collectOnReader(paymentId, idempotencyKeys.process(order.orderId, current.attempts));
       return ctx.log.update(order.orderId, { pending: null });
     } catch (err) {
-      if (!(err instanceof GatewayError) || !READER_RETRYABLE.has(err.kind)) throw err;
+      if (!(err instanceof ProviderError) || !READER_RETRYABLE.has(err.kind)) throw err;
       lastReason = err.kind === 'server' ? 'network' : err.kind;
       // An earlier attempt may have reached the reader after all: then it is already ours.
-      if (await readerCollectingFor(env, piId)) return ctx.log.update(order.orderId, { pending: null });
+      if (await readerCollectingFor(env, paymentId)) return ctx.log.update(order.orderId, { pending: null });
     }
     const delay = timings.readerRetryDelaysMs[i];
     if (delay !== undefined) await clock.sleep(delay, control.signal);
@@ -184,10 +180,10 @@ async function offerToReader(env: RunEnv, order: OrderRecord, control: RunContro
   throw new ReaderUnavailable(lastReason);
 }
 
-async function readerCollectingFor(env: RunEnv, piId: string): Promise<boolean> {
+async function readerCollectingFor(env: RunEnv, paymentId: string): Promise<boolean> {
   try {
-    const reader = await env.ctx.gateway.retrieveReader(env.ctx.readerId);
-    return reader.action?.status === 'in_progress' && reader.action.paymentIntentId === piId;
+    const reader = await env.ctx.provider.readerStatus();
+    return reader.activity?.state === 'collecting' && reader.activity.paymentId === paymentId;
   } catch {
     return false;
   }
@@ -195,14 +191,14 @@ async function readerCollectingFor(env: RunEnv, piId: string): Promise<boolean> 
 
 async function waitForCard(env: RunEnv, order: OrderRecord, control: RunControl): Promise<CardOutcome> {
   const { timings, clock } = env;
-  const piId = order.paymentIntentId as string;
+  const paymentId = order.paymentRef as string;
   const started = clock.now();
   let lastContact = started;
   for (;;) {
     checkpoint(control);
     if (control.cancelRequested()) return { kind: 'canceled', reason: 'canceled' };
     try {
-      const outcome = await observe(env, piId);
+      const outcome = await observe(env, paymentId);
       lastContact = clock.now();
       if (outcome) return outcome;
       if (clock.now() - started > timings.cardWaitTimeoutMs) return { kind: 'canceled', reason: 'timeout' };
@@ -214,20 +210,20 @@ async function waitForCard(env: RunEnv, order: OrderRecord, control: RunControl)
   }
 }
 
-/** One look at the reader (and the intent when the reader has moved on); null while still waiting. */
-async function observe(env: RunEnv, piId: string): Promise<CardOutcome | null> {
-  const { gateway, readerId } = env.ctx;
-  const action = (await gateway.retrieveReader(readerId)).action;
-  if (action && action.paymentIntentId === piId) {
-    if (action.status === 'in_progress') return null;
-    if (action.status === 'succeeded') return { kind: 'authorized' };
-    if (action.failureCode === 'card_declined') return { kind: 'declined', declineCode: action.declineCode };
+/** One look at the reader (and the payment when the reader has moved on); null while still waiting. */
+async function observe(env: RunEnv, paymentId: string): Promise<CardOutcome | null> {
+  const { provider } = env.ctx;
+  const activity = (await provider.readerStatus()).activity;
+  if (activity && activity.paymentId === paymentId) {
+    if (activity.state === 'collecting') return null;
+    if (activity.state === 'approved') return { kind: 'authorized' };
+    if (activity.state === 'declined') return { kind: 'declined', declineCode: activity.declineCode };
     return { kind: 'canceled', reason: 'canceled' };
   }
-  const intent = await gateway.retrieveIntent(piId);
-  if (intent.status === 'requires_capture') return { kind: 'authorized' };
-  if (intent.status === 'succeeded') return { kind: 'captured', intent };
-  if (intent.status === 'canceled') return { kind: 'canceled', reason: 'canceled' };
+  const payment = await provider.getPayment(paymentId);
+  if (payment.state === 'authorized') return { kind: 'authorized' };
+  if (payment.state === 'captured') return { kind: 'captured', payment };
+  if (payment.state === 'canceled') return { kind: 'canceled', reason: 'canceled' };
   return { kind: 'idle' };
 }
 
@@ -236,15 +232,15 @@ async function capture(env: RunEnv, order: OrderRecord, control: RunControl): Pr
   if (control.cancelRequested()) return finishCanceled(env, order, 'canceled');
   env.report(order, 'processing');
   const pending = ctx.log.update(order.orderId, { pending: 'capture' });
-  const piId = order.paymentIntentId as string;
+  const paymentId = order.paymentRef as string;
   for (let i = 0; ; i++) {
     try {
-      const intent = await ctx.gateway.captureIntent(piId, idempotencyKeys.capture(order.orderId));
-      return env.report(recordCaptured(ctx, pending, intent), 'succeeded');
+      const payment = await ctx.provider.capturePayment(paymentId, idempotencyKeys.capture(order.orderId));
+      return env.report(recordCaptured(ctx, pending, payment), 'succeeded');
     } catch (err) {
       if (!isUnreachable(err)) throw err;
       const delay = timings.captureRetryDelaysMs[i];
-      // Still unknown: the order keeps `capture` pending and the reconciler asks Stripe later.
+      // Still unknown: the order keeps `capture` pending and the reconciler asks the provider later.
       if (delay === undefined) return env.report(pending, 'failed', 'network');
       await clock.sleep(delay);
     }

@@ -7,7 +7,7 @@ import { reconcileOrders, type ReconcileReport } from './order-reconciler';
 import { isUnfinished } from './order-state-machine';
 import { kioskMessage } from './payment-messages';
 import { runPayment, type Clock, type PaymentTimings, type RunControl } from './payment-run';
-import { GatewayError, isUnreachable } from './terminal-gateway-port';
+import { isUnreachable, ProviderError } from './card-payment-port';
 import { orderSummary, stateFromOrder } from './payment-state-view';
 import { isPhoneReachable } from './url-policy';
 
@@ -15,7 +15,7 @@ export interface PaymentServiceDeps {
   ctx: PaymentContext;
   timings: PaymentTimings;
   clock: Clock;
-  /** True when the gateway is the built-in emulator: every state says "demo". */
+  /** True when the provider is the built-in emulator: every state says "demo". */
   demo: boolean;
   newOrderId(): string;
   emit(state: PaymentState): void;
@@ -60,7 +60,7 @@ export class PaymentService {
     }
     const previous = this.current ? log.get(this.current) : null;
     if (previous && isUnfinished(previous.status, previous.pending)) {
-      // Same cart again (after a decline, an offline reader or a lost answer): same order, same intent.
+      // Same cart again (after a decline, an offline reader or a lost answer): same order, same payment.
       if (sameCart(previous, cart) && previous.status !== 'canceled' && previous.status !== 'failed')
         return this.launch(previous);
       await this.settleQuietly(previous, 'canceled');
@@ -95,7 +95,7 @@ export class PaymentService {
     }
   }
 
-  /** Cancels the order's payment; waits until the reader and Stripe agree (or are unreachable). */
+  /** Cancels the order's payment; waits until the reader and the provider agree (or are unreachable). */
   async cancel(orderId: string): Promise<PaymentState> {
     this.require(orderId);
     const run = this.run;
@@ -130,7 +130,7 @@ export class PaymentService {
   async refund(orderId: string): Promise<OrderSummary> {
     const { ctx } = this.deps;
     const order = this.require(orderId);
-    if (order.status !== 'captured' || !order.paymentIntentId) {
+    if (order.status !== 'captured' || !order.paymentRef) {
       throw new KioskError(
         'PAYMENT_FAILED',
         `Only a captured order can be refunded; this one is ${order.status}.`,
@@ -138,17 +138,20 @@ export class PaymentService {
     }
     const pending = ctx.log.update(orderId, { pending: 'refund' });
     try {
-      await ctx.gateway.refundIntent(order.paymentIntentId, idempotencyKeys.refund(orderId));
+      await ctx.provider.refundPayment(order.paymentRef, idempotencyKeys.refund(orderId));
     } catch (err) {
       if (isUnreachable(err)) {
         throw new KioskError(
           'PAYMENT_FAILED',
-          'Stripe cannot be reached; the refund is recorded and will be retried.',
+          'The payment provider cannot be reached; the refund is recorded and will be retried.',
         );
       }
-      if (!(err instanceof GatewayError && err.code === 'charge_already_refunded')) {
+      if (!(err instanceof ProviderError && err.kind === 'already_refunded')) {
         ctx.log.update(orderId, { pending: null });
-        throw new KioskError('PAYMENT_FAILED', `Stripe refused the refund: ${(err as Error).message}`);
+        throw new KioskError(
+          'PAYMENT_FAILED',
+          `The payment provider refused the refund: ${(err as Error).message}`,
+        );
       }
     }
     return orderSummary(
@@ -261,7 +264,7 @@ export class PaymentService {
       await cancelOrder(this.deps.ctx, order, reason);
     } catch (err) {
       // Left unfinished in the log; the reconciler retries.
-      if (!isUnreachable(err) && !(err instanceof GatewayError)) throw err;
+      if (!isUnreachable(err) && !(err instanceof ProviderError)) throw err;
     }
   }
 

@@ -10,7 +10,7 @@ export function orderSummary(order: OrderRecord): OrderSummary {
     status: order.status,
     total: { amountMinor: order.totalMinor, currency: order.currency },
     createdAt: order.createdAt,
-    paymentIntentId: order.paymentIntentId,
+    paymentRef: order.paymentRef,
     lastError: order.lastError,
   };
 }

@@ -26,7 +26,8 @@ export const OrderSummary = z.object({
   status: z.enum(['created', 'intent_created', 'processing', 'captured', 'failed', 'canceled', 'refunded']),
   total: Money,
   createdAt: z.string(),
-  paymentIntentId: z.string().nullable(),
+  /** The payment provider's id for the order's card payment, for looking it up in the provider's dashboard. */
+  paymentRef: z.string().nullable(),
   lastError: z.string().nullable(),
 });
 export type OrderSummary = z.infer<typeof OrderSummary>;

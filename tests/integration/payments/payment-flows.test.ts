@@ -62,7 +62,7 @@ describe('card payments on the reader (stripe SDK → emulator on 127.0.0.1)', (
       orderId: first.orderId,
       status: 'captured',
       total: { amountMinor: CART_TOTAL, currency: 'USD' },
-      paymentIntentId: pi?.id,
+      paymentRef: pi?.id,
     });
     expect(k.states.filter((s) => s.orderId === first.orderId).map((s) => s.phase)).toEqual([
       'creating',
@@ -154,7 +154,7 @@ describe('card payments on the reader (stripe SDK → emulator on 127.0.0.1)', (
     const refunded = value<OrderSummary>(await k.call('payment:refund', { orderId: first.orderId }));
     expect(refunded.status).toBe('refunded');
     expect([...k.emulator.store.refunds.values()]).toMatchObject([
-      { amount: CART_TOTAL, payment_intent: refunded.paymentIntentId },
+      { amount: CART_TOTAL, payment_intent: refunded.paymentRef },
     ]);
     const twice = await k.call('payment:refund', { orderId: first.orderId });
     expect(twice).toMatchObject({ ok: false, error: { code: 'PAYMENT_FAILED' } });

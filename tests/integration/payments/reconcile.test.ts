@@ -54,7 +54,7 @@ describe('start-up reconciliation of unfinished orders', () => {
       for (const id of ['captured', 'held', 'waiting', 'refunding', 'no-intent']) log.create(order(id));
       const tap = async (id: string) => {
         const pi = await intentFor(stripe, id);
-        log.update(id, { status: 'intent_created', paymentIntentId: pi.id, pending: null });
+        log.update(id, { status: 'intent_created', paymentRef: pi.id, pending: null });
         log.update(id, { status: 'processing', pending: 'process', attempts: 1 });
         await stripe.terminal.readers.processPaymentIntent(readerId, { payment_intent: pi.id });
         return pi;
@@ -113,7 +113,7 @@ describe('start-up reconciliation of unfinished orders', () => {
     const { readerId, dataDir, log } = await seed(async (log, stripe) => {
       log.create(order('later'));
       const pi = await intentFor(stripe, 'later');
-      log.update('later', { status: 'intent_created', paymentIntentId: pi.id, pending: null });
+      log.update('later', { status: 'intent_created', paymentRef: pi.id, pending: null });
     });
     log.close();
     emulator.faults.dropConnections(Infinity);
@@ -134,7 +134,7 @@ describe('start-up reconciliation of unfinished orders', () => {
       log.create(order('ghost'));
       log.update('ghost', {
         status: 'intent_created',
-        paymentIntentId: 'pi_from_an_earlier_run',
+        paymentRef: 'pi_from_an_earlier_run',
         pending: null,
       });
     });

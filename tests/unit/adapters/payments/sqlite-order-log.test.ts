@@ -30,7 +30,7 @@ describe('SqliteOrderLog', () => {
       status: 'created',
       pending: 'create_intent',
       attempts: 0,
-      paymentIntentId: null,
+      paymentRef: null,
       demo: false,
     });
     expect(order.lines).toEqual(newOrder('ord_1').lines);
@@ -39,7 +39,7 @@ describe('SqliteOrderLog', () => {
 
   it('records transitions and their history', () => {
     log.create(newOrder('ord_2'));
-    log.update('ord_2', { status: 'intent_created', paymentIntentId: 'pi_1', pending: null });
+    log.update('ord_2', { status: 'intent_created', paymentRef: 'pi_1', pending: null });
     log.update('ord_2', { status: 'processing', pending: 'process', attempts: 1 });
     const done = log.update('ord_2', {
       status: 'captured',
@@ -50,7 +50,7 @@ describe('SqliteOrderLog', () => {
       status: 'captured',
       pending: null,
       attempts: 1,
-      paymentIntentId: 'pi_1',
+      paymentRef: 'pi_1',
       receiptUrl: 'https://r.example/1',
     });
     expect(log.history('ord_2').map((h) => [h.from, h.to])).toEqual([
@@ -63,36 +63,34 @@ describe('SqliteOrderLog', () => {
 
   it('refuses transitions the state machine does not allow, changing nothing', () => {
     log.create(newOrder('ord_3'));
-    expect(() => log.update('ord_3', { status: 'captured', paymentIntentId: 'pi_x' })).toThrow(
+    expect(() => log.update('ord_3', { status: 'captured', paymentRef: 'pi_x' })).toThrow(
       /created to captured/,
     );
-    expect(log.get('ord_3')).toMatchObject({ status: 'created', paymentIntentId: null });
+    expect(log.get('ord_3')).toMatchObject({ status: 'created', paymentRef: null });
   });
 
   it('never lets two orders share a PaymentIntent', () => {
     log.create(newOrder('ord_a'));
     log.create(newOrder('ord_b'));
-    log.update('ord_a', { status: 'intent_created', paymentIntentId: 'pi_same' });
-    expect(() => log.update('ord_b', { status: 'intent_created', paymentIntentId: 'pi_same' })).toThrow(
-      /UNIQUE/,
-    );
+    log.update('ord_a', { status: 'intent_created', paymentRef: 'pi_same' });
+    expect(() => log.update('ord_b', { status: 'intent_created', paymentRef: 'pi_same' })).toThrow(/UNIQUE/);
   });
 
   it('lists newest first and finds unfinished orders', () => {
     for (const id of ['o1', 'o2', 'o3', 'o4']) log.create(newOrder(id));
     log.update('o1', { status: 'canceled', pending: null });
     log.update('o2', { status: 'failed', pending: 'cancel' });
-    log.update('o3', { status: 'intent_created', pending: null, paymentIntentId: 'pi_3' });
+    log.update('o3', { status: 'intent_created', pending: null, paymentRef: 'pi_3' });
     expect(log.list(2).map((o) => o.orderId)).toEqual(['o4', 'o3']);
     expect(log.unfinished().map((o) => o.orderId)).toEqual(['o2', 'o3', 'o4']);
   });
 
   it('survives reopening: WAL, full sync and the schema version are in place', () => {
     log.create(newOrder('ord_p'));
-    log.update('ord_p', { status: 'intent_created', paymentIntentId: 'pi_p', pending: null });
+    log.update('ord_p', { status: 'intent_created', paymentRef: 'pi_p', pending: null });
     log.close();
     log = new SqliteOrderLog(file);
-    expect(log.get('ord_p')).toMatchObject({ status: 'intent_created', paymentIntentId: 'pi_p' });
+    expect(log.get('ord_p')).toMatchObject({ status: 'intent_created', paymentRef: 'pi_p' });
     const raw = new Database(file, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
