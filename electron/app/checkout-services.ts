@@ -45,7 +45,7 @@ export interface CheckoutServices {
   dispose(): Promise<void>;
 }
 
-export const DEFAULT_TIMINGS: PaymentTimings = {
+const DEFAULT_TIMINGS: PaymentTimings = {
   pollIntervalMs: 500,
   cardWaitTimeoutMs: 120_000,
   readerRetryDelaysMs: [500, 1000, 2000, 4000],

@@ -5,7 +5,7 @@ import type { Logger } from '../core/ports/logger-port';
 import type { HandlerContext, HandlerTable } from './handler-types';
 
 /** Answers whether staff mode is unlocked right now; staff-only channels refuse otherwise. */
-export type StaffGate = () => boolean;
+type StaffGate = () => boolean;
 
 export interface InvokeDeps {
   handlers: HandlerTable;

@@ -85,7 +85,7 @@ async function readSmallFile(file: string, flag: string): Promise<string> {
 }
 
 /** The config document from the flags (validation happens when it is written). */
-export async function configFromFlags(v: Values): Promise<KioskConfigInput> {
+async function configFromFlags(v: Values): Promise<KioskConfigInput> {
   const str = (k: keyof typeof OPTIONS) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
   const config: KioskConfigInput = { storeId: str('store'), kioskId: str('kiosk') };
   const locales = str('locales');

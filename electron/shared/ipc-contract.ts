@@ -31,9 +31,9 @@ import {
 } from './schemas/system-schemas';
 import {
   LinkSet,
+  QrLink,
   OrderSummary,
   SaveResultsRequest,
-  SavedResultsLink,
   SyncProgress,
   SyncReport,
   LogLine,
@@ -116,7 +116,7 @@ export const channels = {
   /** Affiliate links per product and a cart link, each with its QR code as SVG. */
   'checkout:links': channel(CartRequest, LinkSet),
   /** "Save my results": a URL whose fragment carries the routine and skin summary, with its QR. */
-  'checkout:save-results': channel(SaveResultsRequest, SavedResultsLink),
+  'checkout:save-results': channel(SaveResultsRequest, QrLink),
   /** Start a card payment on the reader; its state is pushed as `payment:state`. */
   'payment:start': channel(CartRequest, PaymentState),
   /** Cancel the reader's current action for this order. */
@@ -161,7 +161,7 @@ export const channels = {
   'update:check-now': channel(none, UpdateState, true),
 } as const;
 
-export const events = {
+const events = {
   /** Analysis stage started or finished. */
   'analysis:progress': AnalysisProgress,
   /** Live guidance for the latest preview frame. */

@@ -77,13 +77,3 @@ export class KioskError extends Error {
       : { code: this.code, message: this.message };
   }
 }
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (
-  code: ErrorCode,
-  message: string,
-  details?: KioskErrorShape['details'],
-): Result<never> => ({
-  ok: false,
-  error: details ? { code, message, details } : { code, message },
-});

@@ -3,7 +3,7 @@
  * status Stripe uses for each type (400 invalid request, 401 auth, 402 card, 404 missing, 409
  * idempotency conflict, 500 api error). Route code throws `StripeApiFailure`; the server renders it.
  */
-export type StripeErrorType = 'invalid_request_error' | 'card_error' | 'api_error' | 'idempotency_error';
+type StripeErrorType = 'invalid_request_error' | 'card_error' | 'api_error' | 'idempotency_error';
 
 export interface StripeErrorBody {
   type: StripeErrorType;

@@ -13,7 +13,7 @@ import {
 import type { ReaderSimulator } from './reader-simulator';
 import { createRefund, retrieveRefund } from './refund-routes';
 
-export interface RouteContext {
+interface RouteContext {
   store: EmulatorStore;
   readers: ReaderSimulator;
   params: FormObject;
@@ -31,7 +31,7 @@ const id = '([A-Za-z0-9_]+)';
 const first = (ids: string[]) => ids[0] ?? '';
 
 /** The slice of Stripe's v1 API the kiosk uses, plus the Terminal test helper. */
-export const routes: Route[] = [
+const routes: Route[] = [
   { method: 'POST', pattern: /^\/v1\/payment_intents$/, handle: (c) => createIntent(c.store, c.params) },
   {
     method: 'GET',

@@ -11,7 +11,7 @@ export type PaymentIntentStatus =
   | 'canceled'
   | 'succeeded';
 
-export interface LastPaymentError {
+interface LastPaymentError {
   type: 'card_error';
   code: string;
   decline_code: string;
@@ -80,7 +80,7 @@ export interface ReaderApiError {
   message: string;
 }
 
-export interface EmuReaderAction {
+interface EmuReaderAction {
   type: 'process_payment_intent';
   status: 'in_progress' | 'succeeded' | 'failed';
   failure_code: string | null;

@@ -22,7 +22,7 @@ const CANCELABLE: PaymentIntentStatus[] = [
 ];
 
 /** Serialises a PaymentIntent, expanding `latest_charge` when asked to. */
-export function renderIntent(store: EmulatorStore, pi: EmuPaymentIntent, expand: string[]): object {
+function renderIntent(store: EmulatorStore, pi: EmuPaymentIntent, expand: string[]): object {
   if (expand.includes('latest_charge') && pi.latest_charge) {
     return { ...pi, latest_charge: store.charges.get(pi.latest_charge) ?? pi.latest_charge };
   }

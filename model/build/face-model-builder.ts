@@ -5,10 +5,10 @@ import type { FaceModelRecipe } from './face-model-recipes';
 import { sha256Hex, type ModelManifestEntry } from './model-manifest';
 
 /** The npm package the face models are converted from, pinned so a rebuild is byte-identical. */
-export const SOURCE_PACKAGE = { name: '@vladmandic/human', version: '3.3.6' } as const;
+const SOURCE_PACKAGE = { name: '@vladmandic/human', version: '3.3.6' } as const;
 
 /** ai.onnx opset the converted models import. */
-export const FACE_MODEL_OPSET = 17;
+const FACE_MODEL_OPSET = 17;
 
 /** A built model: its bytes and its manifest entry. */
 export interface BuiltModel {

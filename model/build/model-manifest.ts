@@ -18,7 +18,7 @@ export interface TensorSpec {
 }
 
 /** Where a converted model came from: a file set of a pinned npm package. */
-export interface NpmModelSource {
+interface NpmModelSource {
   readonly kind: 'npm';
   readonly package: string;
   readonly version: string;
@@ -28,7 +28,7 @@ export interface NpmModelSource {
 }
 
 /** A model written by code in this repository (no trained weights). */
-export interface CodeModelSource {
+interface CodeModelSource {
   readonly kind: 'code';
   readonly files: readonly string[];
 }

@@ -5,15 +5,7 @@ import { broadcastConstantToNchw } from './layout';
 import type { TfNodeDef } from './tfjs-model-types';
 
 /** Activations that can follow a convolution, standalone or fused into `_FusedConv2D`. */
-export const SUPPORTED_ACTIVATIONS = [
-  'Relu',
-  'Relu6',
-  'Prelu',
-  'LeakyRelu',
-  'Sigmoid',
-  'Tanh',
-  'Elu',
-] as const;
+const SUPPORTED_ACTIVATIONS = ['Relu', 'Relu6', 'Prelu', 'LeakyRelu', 'Sigmoid', 'Tanh', 'Elu'] as const;
 
 export interface ActivationRequest {
   /** TensorFlow's activation name, e.g. `Relu6`. */

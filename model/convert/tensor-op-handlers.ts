@@ -88,11 +88,7 @@ const prelu: Handler = (node, ctx) => {
 };
 
 /** Output shape of a TensorFlow Reshape; -1 stays dynamic when the input has a dynamic batch. */
-export function reshapeOutputShape(
-  nodeName: string,
-  input: readonly number[],
-  target: readonly number[],
-): number[] {
+function reshapeOutputShape(nodeName: string, input: readonly number[], target: readonly number[]): number[] {
   if (target.some((d) => d === 0 || d < -1) || target.filter((d) => d === -1).length > 1) {
     throw new ConversionError(`node '${nodeName}': Reshape target [${target.join(', ')}] is not supported`);
   }

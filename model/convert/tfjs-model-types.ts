@@ -35,7 +35,7 @@ export interface TfNodeDef {
 }
 
 /** tfjs weight quantisation: float16 halves, or uint8/uint16 affine (`value = q × scale + min`). */
-export interface TfWeightQuantization {
+interface TfWeightQuantization {
   readonly dtype: 'float16' | 'uint8' | 'uint16';
   readonly original_dtype?: string;
   readonly scale?: number;
@@ -68,7 +68,7 @@ export interface TfjsModelJson {
 }
 
 /** Serving signature: named inputs and outputs mapped to `node:index` tensor names. */
-export interface TfSignature {
+interface TfSignature {
   readonly inputs?: Readonly<Record<string, { readonly name: string }>>;
   readonly outputs?: Readonly<Record<string, { readonly name: string }>>;
 }

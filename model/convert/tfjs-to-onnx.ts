@@ -9,7 +9,7 @@ import type { TfjsGraphModel, TfNodeDef } from './tfjs-model-types';
 const handlers = { ...convOpHandlers, ...tensorOpHandlers };
 
 /** TensorFlow ops the converter translates (besides `Placeholder` and `Const`). */
-export const SUPPORTED_OPS: readonly string[] = Object.keys(handlers).sort();
+const SUPPORTED_OPS: readonly string[] = Object.keys(handlers).sort();
 
 /** What to convert and how to name the graph's inputs. */
 export interface ConvertOptions {
@@ -24,7 +24,7 @@ export interface ConvertOptions {
 }
 
 /** A converted tensor in TensorFlow layout, with its ONNX value name and shape. */
-export interface ConvertedTensor {
+interface ConvertedTensor {
   readonly name: string;
   readonly shape: readonly Dimension[];
 }

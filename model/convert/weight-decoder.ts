@@ -14,7 +14,7 @@ export function float16BitsToNumber(bits: number): number {
 const elementCount = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** Bytes one stored element of `entry` occupies in the shard stream. */
-export function storedBytesPerElement(entry: TfWeightEntry): number {
+function storedBytesPerElement(entry: TfWeightEntry): number {
   const quantized = entry.quantization?.dtype;
   if (quantized === 'float16' || quantized === 'uint16') return 2;
   if (quantized === 'uint8') return 1;

@@ -1,19 +1,7 @@
-import type { ElementType, TensorValue } from './onnx-types';
-
-/** Bytes per element of each element type in `raw_data`. */
-export const ELEMENT_SIZE: Record<ElementType, number> = {
-  float32: 4,
-  uint8: 1,
-  int8: 1,
-  int32: 4,
-  int64: 8,
-  bool: 1,
-  float16: 2,
-  float64: 8,
-};
+import type { TensorValue } from './onnx-types';
 
 /** Number of elements a shape holds (1 for a scalar). */
-export function elementCount(dims: readonly number[]): number {
+function elementCount(dims: readonly number[]): number {
   return dims.reduce((product, dim) => {
     if (!Number.isInteger(dim) || dim < 0) throw new RangeError(`invalid tensor dimension ${dim}`);
     return product * dim;
@@ -54,20 +42,4 @@ export function int32Tensor(dims: readonly number[], values: ArrayLike<number>):
   const view = new DataView(rawData.buffer);
   for (let i = 0; i < values.length; i++) view.setInt32(i * 4, values[i] as number, true);
   return { elementType: 'int32', dims: [...dims], rawData };
-}
-
-/** A bool tensor (one byte per element). */
-export function boolTensor(dims: readonly number[], values: ArrayLike<boolean>): TensorValue {
-  checkCount(dims, values.length, 'bool');
-  return { elementType: 'bool', dims: [...dims], rawData: Uint8Array.from(values, (v) => (v ? 1 : 0)) };
-}
-
-/** A tensor from bytes already laid out little-endian (e.g. float16 bit patterns). */
-export function rawTensor(
-  elementType: ElementType,
-  dims: readonly number[],
-  rawData: Uint8Array,
-): TensorValue {
-  checkCount(dims, rawData.length / ELEMENT_SIZE[elementType], elementType);
-  return { elementType, dims: [...dims], rawData };
 }

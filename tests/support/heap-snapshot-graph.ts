@@ -42,7 +42,7 @@ export interface HeapGraph {
   retainerChains(key: string, earlier: ReadonlySet<number>, depth: number): RetainerChain[];
 }
 
-export interface RetainerChain {
+interface RetainerChain {
   /** Root side first: `.edge → class` steps ending at the object. */
   steps: string[];
   count: number;

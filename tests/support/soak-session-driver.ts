@@ -61,7 +61,7 @@ export interface SessionTimes {
  */
 export type SessionEnding = 'paid' | 'idle-at-routine' | 'started-over' | 'left-at-reader';
 
-export interface SessionOutcome {
+interface SessionOutcome {
   times: SessionTimes;
   analysed: boolean;
   paid: boolean;

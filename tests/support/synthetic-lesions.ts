@@ -62,7 +62,7 @@ const zoneIndex = (zone: SkinZone) => SKIN_ZONES.indexOf(zone);
  * `count` centres inside the zones, at least `margin` px from any zone edge, spread out: the first
  * nearest the zones' centroid, each next one the farthest from those already chosen.
  */
-export function lesionCentres(
+function lesionCentres(
   masks: Float32Array,
   zones: readonly SkinZone[],
   count: number,
@@ -185,7 +185,7 @@ export function lockedExposure(skin: PreparedSkin, lightest: Vec3): number {
  * webcam at indoor gain shows 1–2 codes. The same seeded pattern is used for every tone and lesion,
  * so two renders differ only by what was drawn.
  */
-export const CAMERA_NOISE_CODES = 1;
+const CAMERA_NOISE_CODES = 1;
 
 /**
  * The skin of `prepared` re-toned to `albedo` (linear RGB) at `exposure`, with `lesion` drawn on

@@ -19,7 +19,7 @@ export interface ApplyCounts {
 }
 
 /** Provenance written with a catalog: the verified manifest's, never the file's own claim. */
-export function metaFromManifest(manifest: SignedManifest): CatalogMeta {
+function metaFromManifest(manifest: SignedManifest): CatalogMeta {
   const body = manifest.signed;
   return {
     version: body.version,

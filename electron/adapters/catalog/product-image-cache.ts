@@ -6,7 +6,7 @@ import { KioskError } from '../../shared/result';
 import type { FeedSource } from './feed-source';
 
 /** URL path under which both hosts serve cached product images to the renderer. */
-export const PRODUCT_IMAGE_ROUTE = '/product-images/';
+const PRODUCT_IMAGE_ROUTE = '/product-images/';
 const CACHED_NAME = /^[0-9a-f]{32}\.webp$/;
 
 export interface ImageLimits {

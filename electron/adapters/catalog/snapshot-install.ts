@@ -24,7 +24,7 @@ import { fsyncDir, type CatalogFiles } from './catalog-files';
 import { CatalogReader } from './catalog-reader';
 
 /** A decompressed snapshot larger than this is refused (a gzip bomb, or not our file). */
-export const MAX_SNAPSHOT_BYTES = 4 * 1024 ** 3;
+const MAX_SNAPSHOT_BYTES = 4 * 1024 ** 3;
 
 const malformed = (message: string): KioskError =>
   new KioskError('FEED_MALFORMED', `The catalog snapshot ${message}; nothing was changed.`);

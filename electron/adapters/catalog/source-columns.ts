@@ -22,7 +22,7 @@ const PRODUCT_ALIASES: Readonly<Record<string, ProductColumn>> = {
 };
 
 /** The attributes file carries the skincare fields a Merchant feed has no place for. */
-export const ATTRIBUTE_COLUMNS: readonly ProductColumn[] = [
+const ATTRIBUTE_COLUMNS: readonly ProductColumn[] = [
   'sku',
   'step',
   'skin_types',

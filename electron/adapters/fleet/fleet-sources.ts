@@ -3,7 +3,7 @@ import type { Logger } from '../../core/ports/logger-port';
 
 type MaybePromise<T> = T | Promise<T>;
 
-export type ReaderState = 'online' | 'offline' | 'unknown' | 'not_used';
+type ReaderState = 'online' | 'offline' | 'unknown' | 'not_used';
 
 /**
  * What the fleet services read from the other domains: health, metrics and the staff system screen

@@ -7,7 +7,7 @@ import { demoConfig, validateKioskConfig } from '../../core/fleet/config-validat
 import { KioskError } from '../../shared/result';
 
 /** The file name IT drops into the kiosk's data folder (or points SKINKIOSK_CONFIG at). */
-export const CONFIG_FILE_NAME = 'kiosk-config.json';
+const CONFIG_FILE_NAME = 'kiosk-config.json';
 
 export type ConfigLoadResult =
   | { kind: 'loaded'; path: string; config: KioskConfig }
@@ -29,7 +29,7 @@ export function resolveConfigPath(
  * What a kiosk runs when its file is broken: the demo defaults with payments switched off, so a
  * half-provisioned machine in a store can never take demo "payments" from real shoppers.
  */
-export function needsSetupConfig(): KioskConfig {
+function needsSetupConfig(): KioskConfig {
   const config = demoConfig();
   return { ...config, payments: { ...config.payments, mode: 'disabled' } };
 }

@@ -79,7 +79,7 @@ export class NodeAppAdapter implements AppAdapter {
  * the HTTP layer swapped. Used by the integration tests against a loopback update server, and
  * usable by tools that need to exercise a feed without starting the kiosk.
  */
-export function createNodeAppImageUpdater(app: NodeAppAdapter): AppImageUpdater {
+function createNodeAppImageUpdater(app: NodeAppAdapter): AppImageUpdater {
   const updater = new AppImageUpdater(null, app);
   // Without an app from Electron the updater has no HTTP executor; the field is not in its typings.
   (updater as unknown as { httpExecutor: NodeHttpExecutor }).httpExecutor = new NodeHttpExecutor();

@@ -14,7 +14,7 @@ export interface PinScryptParams {
   saltBytes: number;
 }
 
-export const PIN_SCRYPT_DEFAULTS: Readonly<PinScryptParams> = {
+const PIN_SCRYPT_DEFAULTS: Readonly<PinScryptParams> = {
   N: 16_384,
   r: 8,
   p: 1,

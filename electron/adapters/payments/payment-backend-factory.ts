@@ -9,7 +9,7 @@ import type { TestCardName } from '../../stripe-emulator/test-cards';
  * The demo emulator lives as long as the kiosk, so it keeps only the newest payment intents: twice
  * the 50 orders the staff payments screen lists, so any of them can still be refunded.
  */
-export const DEMO_RETAINED_INTENTS = 100;
+const DEMO_RETAINED_INTENTS = 100;
 
 /** Where payments go: the built-in emulator (demo), a Stripe account, or nowhere. */
 export type PaymentBackend =

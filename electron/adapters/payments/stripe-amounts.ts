@@ -29,7 +29,7 @@ const ZERO_DECIMAL = new Set([
 const THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND']);
 
 /** Digits of Stripe's `amount` for a currency (upper-case ISO 4217). */
-export const stripeDigits = (currency: string): number =>
+const stripeDigits = (currency: string): number =>
   ZERO_DECIMAL.has(currency) ? 0 : THREE_DECIMAL.has(currency) ? 3 : 2;
 
 /**

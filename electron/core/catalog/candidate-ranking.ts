@@ -46,7 +46,7 @@ function mayBeat(inStock: boolean, score: number, price: number, worst: Scored):
 }
 
 /** Negative when `a` ranks before `b`. Total and deterministic. */
-export function compareScored(a: Scored, b: Scored): number {
+function compareScored(a: Scored, b: Scored): number {
   if (a.inStock !== b.inStock) return a.inStock ? -1 : 1;
   if (a.score !== b.score) return b.score - a.score;
   if (a.price !== b.price) return a.price - b.price;

@@ -24,7 +24,7 @@ export type Availability = z.infer<typeof Availability>;
 
 export const STORE_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 export const SKU_PATTERN = /^[A-Za-z0-9._\-/]{1,64}$/;
-export const HEX_PATTERN = /^#[0-9a-f]{6}$/;
+const HEX_PATTERN = /^#[0-9a-f]{6}$/;
 
 export const ShadeRecord = z.object({
   /** Retailer's shade code, e.g. `N120`; null when the shade only has a name. */

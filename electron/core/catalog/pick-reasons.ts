@@ -69,4 +69,3 @@ export const REASON_KEYS = [
   'premium_option',
   'similar_option',
 ] as const;
-export type ReasonKey = (typeof REASON_KEYS)[number];

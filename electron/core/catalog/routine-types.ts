@@ -11,7 +11,7 @@ export type CandidatePool = ReadonlyMap<RoutineStep, CandidateTable>;
 /** The same, as plain lists of candidates (what the store loads and patches). */
 export type CandidateLists = ReadonlyMap<RoutineStep, readonly RecommendCandidate[]>;
 
-export interface PlannedPick {
+interface PlannedPick {
   sku: string;
   reasons: Reason[];
 }

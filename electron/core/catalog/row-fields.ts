@@ -21,7 +21,7 @@ const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
 const clip = (text: string): string => (text.length > 40 ? `${text.slice(0, 37)}...` : text);
 
 /** List cells separate items with `;` (INCI names may contain commas, e.g. "1,2-Hexanediol"). */
-export const splitList = (value: string): string[] =>
+const splitList = (value: string): string[] =>
   value
     .split(';')
     .map((item) => item.trim())

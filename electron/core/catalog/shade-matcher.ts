@@ -9,7 +9,7 @@ export interface ShadeOption {
   inStock: boolean;
 }
 
-export interface ShadeHit {
+interface ShadeHit {
   option: ShadeOption;
   /** Reference CIEDE2000 (kL = kC = kH = 1) between the skin and the shade. */
   deltaE00: number;
@@ -25,11 +25,11 @@ export interface ShadeMatchResult {
  * difference, because a foundation one step too light or too dark shows far more on skin than a
  * slightly different undertone. ΔE00 values shown to people use the reference weights.
  */
-export const RANKING_WEIGHTS = { kL: 0.7, kC: 1, kH: 1 } as const;
+const RANKING_WEIGHTS = { kL: 0.7, kC: 1, kH: 1 } as const;
 /** Above this reference ΔE00 the best shade is not a close match ("ask our staff"). */
-export const CLOSE_MATCH_MAX_DELTA_E = 5;
+const CLOSE_MATCH_MAX_DELTA_E = 5;
 /** How far one lighter/darker step moves the target, in L* units (about one shade in a typical range). */
-export const SHIFT_STEP_L = 3;
+const SHIFT_STEP_L = 3;
 const RESULTS = 3;
 
 const compareHits = (

@@ -24,9 +24,9 @@ export interface ShopperNeeds {
 }
 
 /** Below this a concern does not steer the routine. */
-export const NEED_FLOOR = 0.2;
+const NEED_FLOOR = 0.2;
 /** A metric measured with less confidence than this is not trusted (occluded, dark or blurred zone). */
-export const MIN_METRIC_CONFIDENCE = 0.4;
+const MIN_METRIC_CONFIDENCE = 0.4;
 
 const GOAL_CONCERNS: Readonly<Record<SkinGoal, ReadonlyArray<readonly [Concern, number]>>> = {
   hydration: [

@@ -9,7 +9,7 @@ import { buildResultsLink } from './results-link-builder';
 import type { Deflate } from './results-payload-codec';
 import type { TrackingContext } from './tracking-params';
 
-export interface LinkSettings {
+interface LinkSettings {
   affiliateId: string;
   defaultAffiliateTemplate: string | null;
   cart: CartLinkConfig | null;

@@ -158,7 +158,7 @@ function finishCancel(
  * (offline, busy, already finished) are ignored: cancelling the payment is what settles the money,
  * and a reader that comes back finds its payment canceled.
  */
-export async function stopReaderFor(ctx: PaymentContext, paymentId: string): Promise<void> {
+async function stopReaderFor(ctx: PaymentContext, paymentId: string): Promise<void> {
   try {
     const reader = await ctx.provider.readerStatus();
     if (reader.activity?.state !== 'collecting' || reader.activity.paymentId !== paymentId) return;

@@ -22,7 +22,7 @@ const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   refunded: [],
 };
 
-export const TERMINAL_STATUSES: readonly OrderStatus[] = ['captured', 'failed', 'canceled', 'refunded'];
+const TERMINAL_STATUSES: readonly OrderStatus[] = ['captured', 'failed', 'canceled', 'refunded'];
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from].includes(to);

@@ -49,17 +49,16 @@ export type ResultsProduct = ResultsPayload['p'][number];
 export type Deflate = (bytes: Uint8Array) => Uint8Array;
 export type Inflate = (bytes: Uint8Array) => Uint8Array;
 
-/** Fragment parameter of compressed payloads; `r` is the plain form older links carry. */
+/** Fragment parameter of compressed payloads (older links carry the plain form as `r`). */
 export const COMPRESSED_PARAM = 'z';
-export const PLAIN_PARAM = 'r';
 
-export function toBase64Url(bytes: Uint8Array): string {
+function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export function fromBase64Url(encoded: string): Uint8Array {
+function fromBase64Url(encoded: string): Uint8Array {
   const b64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
   const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
   return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));

@@ -7,7 +7,7 @@
 
 export const INK_DARK = '#1f1a17';
 export const INK_LIGHT = '#ffffff';
-export const INK_BLACK = '#000000';
+const INK_BLACK = '#000000';
 const AA = 4.5;
 
 const channel = (hex: string, at: number): number => {

@@ -185,5 +185,4 @@ export const KioskConfigSchema = z
   .strict();
 
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
-export type RemoteWriteConfig = z.infer<typeof RemoteWriteSchema>;
 export type KioskConfigInput = z.input<typeof KioskConfigSchema>;

@@ -11,7 +11,7 @@ function pathOf(path: readonly PropertyKey[]): string {
 }
 
 /** One readable line per zod issue: `updates.window.start: expected HH:MM (24 h)`. */
-export function formatConfigIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+function formatConfigIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((k) => `${pathOf([...issue.path, k])}: unknown field`).join('; ');
@@ -38,7 +38,7 @@ function remoteWriteAuthProblems(config: KioskConfig): string[] {
 }
 
 /** Rules that span fields; each failure names the field to fix. */
-export function crossFieldProblems(config: KioskConfig): string[] {
+function crossFieldProblems(config: KioskConfig): string[] {
   const problems: string[] = [];
   if (!config.locales.includes(config.defaultLocale)) {
     problems.push(

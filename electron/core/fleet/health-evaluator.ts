@@ -16,12 +16,12 @@ export const HEALTH_REASONS = {
   updates_failing: 'Update checks or downloads have failed several times in a row.',
 } as const;
 
-export type HealthReason = keyof typeof HEALTH_REASONS;
+type HealthReason = keyof typeof HEALTH_REASONS;
 
 /** Catalog older than this (since its last successful sync) degrades health. */
 export const CATALOG_MAX_AGE_MS = 24 * 60 * 60_000;
 /** Consecutive update failures before health says so (one flaky night is not worth an alert). */
-export const UPDATE_FAILURES_ALERT = 3;
+const UPDATE_FAILURES_ALERT = 3;
 
 export interface HealthInputs {
   now: number;
@@ -55,7 +55,7 @@ export interface HealthInputs {
 const ABSENT_ACCELERATOR = /only available on|not installed|no supported adapters/i;
 
 /** Whether analysis ended up on the CPU after a GPU the machine does have was tried and failed. */
-export function fellBackToCpu(inference: NonNullable<HealthInputs['inference']>): boolean {
+function fellBackToCpu(inference: NonNullable<HealthInputs['inference']>): boolean {
   return (
     inference.executionProvider === 'cpu' &&
     inference.tried.some((t) => t.provider !== 'cpu' && !t.ok && !ABSENT_ACCELERATOR.test(t.reason ?? ''))

@@ -66,8 +66,7 @@ const SECRETS = [
 ];
 
 /** What a redacted value may be: JSON-safe, bounded, nothing binary. */
-export type SafeLogValue =
-  string | number | boolean | null | SafeLogValue[] | { [key: string]: SafeLogValue };
+type SafeLogValue = string | number | boolean | null | SafeLogValue[] | { [key: string]: SafeLogValue };
 export type SafeLogFields = { [key: string]: SafeLogValue };
 
 /** Splits `apiKeyEncrypted`, `face_image`, `x-card-pan` into lower-case words. */

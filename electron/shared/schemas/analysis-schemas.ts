@@ -3,7 +3,7 @@ import { MetricKey, SkinProfile } from './skin-profile-schemas';
 import { QuestionnaireAnswers } from './questionnaire-schemas';
 
 /** Largest frame accepted over the bridge (4K). Larger images are refused before any work. */
-export const MAX_FRAME_PIXELS = 3840 * 2160;
+const MAX_FRAME_PIXELS = 3840 * 2160;
 
 /**
  * One camera frame, RGBA 8-bit, row-major. Frames live in memory only: they are never written to

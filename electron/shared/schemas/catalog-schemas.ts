@@ -48,8 +48,7 @@ export const Reason = z.object({
 });
 export type Reason = z.infer<typeof Reason>;
 
-export const RoutinePick = z.object({ product: ProductSummary, reasons: z.array(Reason) });
-export type RoutinePick = z.infer<typeof RoutinePick>;
+const RoutinePick = z.object({ product: ProductSummary, reasons: z.array(Reason) });
 
 export const RoutineSlot = z.object({
   step: RoutineStep,
@@ -68,7 +67,7 @@ export const Routine = z.object({
 });
 export type Routine = z.infer<typeof Routine>;
 
-export const ShadeCandidate = z.object({
+const ShadeCandidate = z.object({
   product: ProductSummary,
   shadeName: z.string(),
   hex: z.string(),
@@ -76,7 +75,6 @@ export const ShadeCandidate = z.object({
   undertone: Undertone,
   deltaE00: z.number().nonnegative(),
 });
-export type ShadeCandidate = z.infer<typeof ShadeCandidate>;
 
 export const ShadeMatch = z.object({
   /** Best three, closest first. */

@@ -29,7 +29,7 @@ export const OrderId = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
 
-export const CartLine = z.object({
+const CartLine = z.object({
   product: ProductSummary,
   quantity: z.number().int().positive(),
   lineTotal: Money,

@@ -82,9 +82,9 @@ export const SkinType = z.enum(['oily', 'combination', 'normal', 'dry']);
 export type SkinType = z.infer<typeof SkinType>;
 
 /** Where a profile came from: a camera scan fused with answers, or the answers alone. */
-export const ProfileSource = z.enum(['scan', 'questionnaire']);
+const ProfileSource = z.enum(['scan', 'questionnaire']);
 
-export const AnalysisMeta = z.object({
+const AnalysisMeta = z.object({
   /** Execution provider that ran the networks, e.g. `cpu` or `webgpu`. */
   executionProvider: z.string().max(32),
   /** `<model>:<sha256 prefix>` per network, space-separated. */

@@ -19,7 +19,6 @@ export const SaveResultsRequest = z.object({
   locale: z.enum(['en', 'es']).default('en'),
 });
 export type SaveResultsRequest = z.infer<typeof SaveResultsRequest>;
-export const SavedResultsLink = QrLink;
 
 export const OrderSummary = z.object({
   orderId: z.string(),

@@ -5,8 +5,8 @@ import type { KioskClient } from './client/kiosk-client';
 import type { KioskSession } from './kiosk-session.svelte';
 
 /** Preview frames are small (guidance needs no detail); the captured photo is full size. */
-export const PREVIEW_SIDE = 320;
-export const CAPTURE_SIDE = 1280;
+const PREVIEW_SIDE = 320;
+const CAPTURE_SIDE = 1280;
 /** Every check must pass this long before the countdown starts on its own. */
 export const READY_HOLD_MS = 1000;
 export const COUNTDOWN_S = 3;
@@ -15,7 +15,7 @@ export const COUNTDOWN_S = 3;
  * blink, a compression artefact) does not send the shopper back to "3", while a face that moves
  * away does. The shutter itself always needs the latest report to pass.
  */
-export const STOP_AFTER_FAILING_REPORTS = 2;
+const STOP_AFTER_FAILING_REPORTS = 2;
 
 /** Where the camera comes from: the screen's <video> through the app's Camera. */
 export interface FrameSource {

@@ -3,7 +3,7 @@ import type { KioskErrorShape } from '../../../electron/shared/result';
 import type { KioskClient } from './client/kiosk-client';
 
 /** Shortest query sent to the catalog, and the longest the field accepts. */
-export const MIN_QUERY = 2;
+const MIN_QUERY = 2;
 export const MAX_QUERY = 80;
 
 /**

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Face photos and the fake-camera video live beside the repository (../shared/data/faces). */
-export const facesDir = (): string =>
+const facesDir = (): string =>
   process.env.SKINKIOSK_FACES_DIR ?? path.resolve(repoRoot, '../shared/data/faces');
 
 export const fakeCameraVideo = (): string => path.join(facesDir(), 'astronaut-640x480.y4m');

@@ -3,9 +3,9 @@ import { expect } from '@playwright/test';
 import { expectAccessible } from './preview-host-fixture';
 
 /** Smallest touch target anywhere on a shopper or staff screen, in CSS pixels. */
-export const MIN_TOUCH_PX = 48;
+const MIN_TOUCH_PX = 48;
 
-export interface LayoutProblem {
+interface LayoutProblem {
   kind: 'viewport' | 'card' | 'clipped' | 'touch' | 'emoji';
   what: string;
   detail: string;
@@ -16,7 +16,7 @@ export interface LayoutProblem {
  * viewport (scrolling regions may hold content below the fold, never beside it), content spilling
  * out of its card, text cut off by its box, touch targets under 48 px, and emoji used as icons.
  */
-export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
+async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
   return page.evaluate((minTouch) => {
     const problems: { kind: string; what: string; detail: string }[] = [];
     const vw = window.innerWidth;

@@ -8,7 +8,7 @@ import { artifactsDir, repoRoot } from './e2e-env';
 import { DEMO_PIN_HASH } from '../../../electron/adapters/fleet/pin-hash-adapter';
 
 /** The demo shop's link settings (what a kiosk without a config file uses), for hosts with a config. */
-export const DEMO_LINKS = {
+const DEMO_LINKS = {
   links: {
     allowedHosts: ['shop.example'],
     cart: { kind: 'query', template: 'https://shop.example/cart/add?sku={sku}&qty={qty}' },

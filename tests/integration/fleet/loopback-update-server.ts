@@ -14,7 +14,7 @@ export interface Release {
 export const sha512Base64 = (data: Buffer) => createHash('sha512').update(data).digest('base64');
 
 /** The latest-linux.yml electron-builder publishes for one AppImage. */
-export function channelYaml(r: Release): string {
+function channelYaml(r: Release): string {
   const sha = r.sha512Override ?? sha512Base64(r.content);
   const lines = [
     `version: ${r.version}`,

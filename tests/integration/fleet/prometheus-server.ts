@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 /** Debian's Prometheus (`apt-get install prometheus`); `.ci/run` installs it. */
-export const PROMETHEUS_BIN = process.env.SKINKIOSK_PROMETHEUS ?? '/usr/bin/prometheus';
+const PROMETHEUS_BIN = process.env.SKINKIOSK_PROMETHEUS ?? '/usr/bin/prometheus';
 
 export interface PromSample {
   metric: Record<string, string>;

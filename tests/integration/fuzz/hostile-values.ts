@@ -14,7 +14,7 @@ const nested = (depth: number, arrays: boolean): unknown => {
 };
 
 /** Values no well-behaved renderer sends, for any field of any payload. */
-export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(null, true, 0, -1, -0, 1e308, -1e308, 2 ** 53 + 2, '', [], {}, '\ud800', '\u0000'),
   fc.constantFrom(70_000, 1_100_000).map((n) => 'A'.repeat(n)),
   fc.constantFrom(64, 900, 3000).chain((depth) => fc.boolean().map((arrays) => nested(depth, arrays))),

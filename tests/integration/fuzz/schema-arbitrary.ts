@@ -34,7 +34,7 @@ const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: D
 const checksOf = (def: Def): Check[] => (def.checks ?? []).map((c) => c._zod.def);
 
 /** A camera frame whose size matches its data, filled with the canary bytes. */
-export const frameArbitrary = fc
+const frameArbitrary = fc
   .record({ width: fc.integer({ min: 1, max: 48 }), height: fc.integer({ min: 1, max: 48 }) })
   .map(({ width, height }) => {
     const data = new Uint8Array(width * height * 4);

@@ -42,7 +42,7 @@ export interface CropSpec {
 }
 
 /** Zone rectangles as fractions of the crop: [x0, y0, x1, y1]. */
-export const ZONE_RECTS: Readonly<Record<SkinZone, readonly [number, number, number, number]>> = {
+const ZONE_RECTS: Readonly<Record<SkinZone, readonly [number, number, number, number]>> = {
   forehead: [0.25, 0.08, 0.75, 0.28],
   left_cheek: [0.14, 0.48, 0.38, 0.74],
   right_cheek: [0.62, 0.48, 0.86, 0.74],

@@ -57,8 +57,3 @@ export class ScriptedClient implements KioskClient {
     for (const l of this.listeners.get(event) ?? []) l(payload);
   }
 }
-
-/** Lets every pending promise callback run. */
-export const settle = async (): Promise<void> => {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-};
