@@ -133,7 +133,7 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
 
   const analysisHandlers = createAnalysisHandlers(analysis);
   const handlers: HandlerTable = {
-    ...createSessionHandlers(session),
+    ...createSessionHandlers(session, { opened: (label) => analysis.useCamera(label) }),
     ...createStaffHandlers(staff),
     ...analysisHandlers,
     'analysis:analyze': timeAnalysis(analysisHandlers['analysis:analyze'], fleet),

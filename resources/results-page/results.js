@@ -18,6 +18,7 @@
       tone: 'Skin tone',
       monk: 'Monk scale {n} of 10',
       undertones: { cool: 'Cool undertone', neutral: 'Neutral undertone', warm: 'Warm undertone' },
+      approximate: 'Approximate colour: the camera was not colour-calibrated',
       ita: {
         very_light: 'Very light',
         light: 'Light',
@@ -80,6 +81,7 @@
       tone: 'Tono de piel',
       monk: 'Escala Monk {n} de 10',
       undertones: { cool: 'Subtono frío', neutral: 'Subtono neutro', warm: 'Subtono cálido' },
+      approximate: 'Color aproximado: la cámara no estaba calibrada',
       ita: {
         very_light: 'Muy clara',
         light: 'Clara',
@@ -206,6 +208,7 @@
               label(s.ita, p.tn.c),
               s.monk.replace('{n}', String(p.tn.m)),
               label(s.undertones, p.tn.u),
+              p.tn.a === 1 ? s.approximate : '',
             ].filter(Boolean),
           }
         : null;

@@ -33,6 +33,14 @@ test('a 3-second press on the corner opens the PIN pad; wrong PINs count down; t
     await expectAccessible(page);
     await snap(page, `13-staff-${section.toLowerCase()}`);
   }
+  // Colour calibration from the System section: the fake camera shows a face, not the chart, so
+  // the kiosk says so and stores nothing.
+  await page.getByRole('button', { name: 'System', exact: true }).click();
+  await expect(page.getByTestId('calibration-state')).toHaveText(/No colour calibration for this camera/);
+  await page.getByRole('button', { name: 'Start camera' }).click();
+  await page.getByRole('button', { name: 'Lock and calibrate' }).click();
+  await expect(page.getByRole('alert')).toContainText('The colour chart was not found', { timeout: 20_000 });
+  await expect(page.getByTestId('calibration-state')).toHaveText(/No colour calibration for this camera/);
   await page.getByRole('button', { name: 'Exit staff mode' }).click();
   await expect(page.getByRole('heading', { name: 'Discover your skin' })).toBeVisible();
 });

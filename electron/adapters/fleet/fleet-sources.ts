@@ -16,6 +16,7 @@ export interface FleetSources {
   inference: () => MaybePromise<{
     executionProvider: string | null;
     tried: { provider: string; ok: boolean; reason?: string | null }[];
+    calibration?: { state: 'missing' | 'stale' | 'ok'; camera: string | null };
   } | null>;
   reader: () => MaybePromise<ReaderState>;
   /** Per-process memory (Electron's app.getAppMetrics); the main process is measured directly. */

@@ -1,3 +1,4 @@
+import type { CameraColourSettings } from '../../shared/schemas/colour-schemas';
 import type { PartialHandlerTable } from '../handler-types';
 import type { SessionService } from '../session-service';
 import type { StaffService } from '../staff-service';
@@ -5,7 +6,15 @@ import type { StaffService } from '../staff-service';
 type SessionChannels = 'app:info' | 'session:start' | 'session:end' | 'session:camera-state';
 type StaffChannels = 'staff:unlock' | 'staff:lock' | 'staff:status';
 
-export function createSessionHandlers(session: SessionService): PartialHandlerTable<SessionChannels> {
+/** What the analysis side does when the renderer opens a camera: the settings to lock, if calibrated. */
+export interface CameraOpened {
+  opened(label: string | null): CameraColourSettings | null;
+}
+
+export function createSessionHandlers(
+  session: SessionService,
+  camera: CameraOpened = { opened: () => null },
+): PartialHandlerTable<SessionChannels> {
   return {
     'app:info': async () => session.info(),
     'session:start': async () => session.start(),
@@ -13,9 +22,9 @@ export function createSessionHandlers(session: SessionService): PartialHandlerTa
       session.end(reason);
       return { done: true as const };
     },
-    'session:camera-state': async ({ state }) => {
+    'session:camera-state': async ({ state, camera: which }) => {
       session.setCameraState(state);
-      return { done: true as const };
+      return { done: true as const, settings: camera.opened(state === 'ok' ? (which?.label ?? null) : null) };
     },
   };
 }

@@ -68,7 +68,16 @@ function payloadFor(input: ResultsLinkInput): ResultsPayload {
     d: input.date,
     t: profile.type,
     s: profile.sensitive ? 1 : 0,
-    tn: tone ? { m: tone.monk, u: tone.undertone, h: tone.hex.toLowerCase(), c: tone.itaClass } : null,
+    tn:
+      tone && tone.monk !== null && tone.itaClass !== null
+        ? {
+            m: tone.monk,
+            u: tone.undertone,
+            h: tone.hex.toLowerCase(),
+            c: tone.itaClass,
+            ...(tone.colourMode === 'approximate' ? { a: 1 as const } : {}),
+          }
+        : null,
     m: profile.metrics.filter((m) => m.confidence >= MIN_CONFIDENCE).map((m) => [m.key, Math.round(m.score)]),
     c: profile.concerns.slice(0, 5).map((c) => c.concern),
     cu: currency,

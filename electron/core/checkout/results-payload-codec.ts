@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { Concern, ItaClass, MetricKey, SkinType, Undertone } from '../../shared/schemas/skin-profile-schemas';
+import {
+  Concern,
+  ItaClass,
+  MetricKey,
+  SkinType,
+  SkinUndertone,
+} from '../../shared/schemas/skin-profile-schemas';
 import { RoutineStep } from '../../shared/schemas/catalog-schemas';
 
 /**
@@ -18,8 +24,13 @@ export const ResultsPayload = z.object({
   t: SkinType,
   /** Sensitive skin, 1 or 0. */
   s: z.union([z.literal(0), z.literal(1)]),
-  /** Tone: Monk 1–10, undertone, swatch hex, ITA class; null without a scan. */
-  tn: z.object({ m: z.number().int(), u: Undertone, h: z.string(), c: ItaClass }).nullable(),
+  /**
+   * Tone: Monk 1–10, undertone, swatch hex, ITA class, and `a: 1` when the colour is approximate
+   * (no chart calibration); null without a scan or when the tone was withheld.
+   */
+  tn: z
+    .object({ m: z.number().int(), u: SkinUndertone, h: z.string(), c: ItaClass, a: z.literal(1).optional() })
+    .nullable(),
   /** Metric scores 0–100 (only those measured with enough confidence). */
   m: z.array(z.tuple([MetricKey, z.number().int().min(0).max(100)])),
   /** Concerns, strongest first. */

@@ -8,6 +8,10 @@ export const HEALTH_REASONS = {
   catalog_stale: 'The product catalog has not synced from its feed for more than 24 hours.',
   inference_unavailable: 'The analysis models did not load; only the questionnaire works.',
   gpu_fallback_cpu: 'The GPU could not be used; analysis runs on the CPU (slower).',
+  calibration_missing:
+    'The camera has no colour-chart calibration: skin colour is approximate. Calibrate from the staff screen.',
+  calibration_stale:
+    'The colour-chart calibration is older than allowed: calibrate again from the staff screen.',
   reader_offline: 'The card reader is offline.',
   updates_failing: 'Update checks or downloads have failed several times in a row.',
 } as const;
@@ -34,6 +38,11 @@ export interface HealthInputs {
   inference: {
     executionProvider: string | null;
     tried: { provider: string; ok: boolean; reason?: string | null }[];
+    /**
+     * The chart calibration of the camera in use; judged only once the renderer has reported a
+     * camera (a kiosk that has not opened its camera yet has nothing to calibrate).
+     */
+    calibration?: { state: 'missing' | 'stale' | 'ok'; camera: string | null };
   } | null;
   reader: 'online' | 'offline' | 'unknown' | 'not_used';
   updateFailures: number;
@@ -71,6 +80,8 @@ export function evaluateHealth(inputs: HealthInputs): HealthReport {
     const none = inputs.inference.executionProvider === null || inputs.inference.executionProvider === 'none';
     if (none && inputs.inference.tried.length > 0) reasons.push('inference_unavailable');
     else if (!none && fellBackToCpu(inputs.inference)) reasons.push('gpu_fallback_cpu');
+    const calibration = inputs.inference.calibration;
+    if (calibration?.camera && calibration.state !== 'ok') reasons.push(`calibration_${calibration.state}`);
   }
   if (inputs.reader === 'offline') reasons.push('reader_offline');
   if (inputs.updateFailures >= UPDATE_FAILURES_ALERT) reasons.push('updates_failing');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SkinProfile } from './skin-profile-schemas';
 import { QuestionnaireAnswers } from './questionnaire-schemas';
+import { CalibrationStatus } from './colour-schemas';
 
 /** Largest frame accepted over the bridge (4K). Larger images are refused before any work. */
 export const MAX_FRAME_PIXELS = 3840 * 2160;
@@ -73,6 +74,8 @@ export const InferenceStatus = z.object({
   tried: z.array(z.object({ provider: z.string(), ok: z.boolean(), reason: z.string().nullable() })),
   warm: z.boolean(),
   modelVersion: z.string(),
+  /** True when the camera in use has a chart calibration (ok or stale). */
   calibrated: z.boolean(),
+  calibration: CalibrationStatus,
 });
 export type InferenceStatus = z.infer<typeof InferenceStatus>;

@@ -173,6 +173,45 @@ describe('results page script', () => {
     expect(en.products[1]?.url).toBe('https://shop.example.com/p/ser-002?ks=tok12345');
   });
 
+  it('says an approximate colour is approximate, and leaves out a withheld tone', () => {
+    const approximate = {
+      ...base,
+      profile: {
+        ...base.profile,
+        tone: {
+          ...base.profile.tone!,
+          colourMode: 'approximate' as const,
+          undertone: 'cannot_tell' as const,
+        },
+      },
+    };
+    const payload = page.decodePayload(new URL(buildResultsLink(approximate)).hash);
+    expect((payload as { tn: unknown }).tn).toEqual({
+      m: 5,
+      u: 'cannot_tell',
+      h: '#c08a6b',
+      c: 'intermediate',
+      a: 1,
+    });
+    const lines = (page.buildView(payload, 'en').tone as { lines: string[] }).lines;
+    expect(lines).toContain('Approximate colour: the camera was not colour-calibrated');
+    expect(lines.some((l) => /undertone/i.test(l))).toBe(false);
+    const withheld = {
+      ...base,
+      profile: {
+        ...base.profile,
+        tone: {
+          ...base.profile.tone!,
+          ita: null,
+          itaClass: null,
+          monk: null,
+          withheld: 'no_yellow' as const,
+        },
+      },
+    };
+    expect(decodeResultsPayload(new URL(buildResultsLink(withheld)).hash.slice(3)).tn).toBeNull();
+  });
+
   it('refuses missing or malformed payloads and non-https links', () => {
     expect(page.decodePayload('')).toBeNull();
     expect(page.decodePayload('#r=%%%')).toBeNull();
