@@ -1,8 +1,12 @@
 import type { KioskConfig } from '../core/config/kiosk-config-schema';
-import { calibrateFromFrame } from '../core/color/color-calibration';
+import type { ChartCalibrationOptions } from '../core/color/chart-calibration';
 import type { Mat3 } from '../core/color/matrix3';
 import { silentLogger, type Logger } from '../core/ports/logger-port';
-import { AnalysisPipeline, type ProfileBuilder } from '../core/analysis/analysis-pipeline';
+import {
+  AnalysisPipeline,
+  type AnalyzeOptions,
+  type ProfileBuilder,
+} from '../core/analysis/analysis-pipeline';
 import { FaceFinder } from '../core/analysis/face-finder';
 import type { FaceModelsIo } from '../core/analysis/face-models-io';
 import { PreviewGuidance } from '../core/analysis/preview-guidance';
@@ -13,12 +17,17 @@ import { KioskError } from '../shared/result';
 import type { AnalysisResult, InferenceStatus, QualityReport } from '../shared/schemas/analysis-schemas';
 import type { QuestionnaireAnswers } from '../shared/schemas/questionnaire-schemas';
 import type { SkinProfile } from '../shared/schemas/skin-profile-schemas';
-import { ColorCalibrationStore } from '../adapters/inference/color-calibration-store';
+import type {
+  CalibrationReport,
+  CameraColourSettings,
+  CameraDescription,
+} from '../shared/schemas/colour-schemas';
 import { decodeImage } from '../adapters/inference/image-decoder-adapter';
 import { loadModelSet } from '../adapters/inference/model-files';
 import { SupervisedModelRunner } from '../adapters/inference/supervised-model-runner';
 import type { WorkerEntry } from '../adapters/inference/worker-model-runner';
 import type { RestartBackoff } from '../core/analysis/restart-backoff';
+import { CalibrationService } from './calibration-service';
 import type { EventSink } from './handler-types';
 import type { KioskPaths } from './kiosk-paths';
 
@@ -33,16 +42,33 @@ export interface AnalysisServices {
     answers: QuestionnaireAnswers,
     sink?: EventSink,
     priorTimingsMs?: Record<string, number>,
+    options?: AnalyzeOptions,
   ): Promise<AnalysisResult>;
   /** Decodes a JPEG/PNG/WebP held in memory and analyses it (CLI); decode time is in the timings. */
-  analyzeEncoded(bytes: Uint8Array, answers?: QuestionnaireAnswers): Promise<AnalysisResult>;
+  analyzeEncoded(
+    bytes: Uint8Array,
+    answers?: QuestionnaireAnswers,
+    options?: AnalyzeOptions,
+  ): Promise<AnalysisResult>;
   /** Forgets the face tracked for guidance; call when a shopper session ends. */
   sessionEnded(): void;
   /** A profile from the questionnaire alone. */
   fromAnswers(answers: QuestionnaireAnswers): SkinProfile;
   status(): InferenceStatus;
-  /** Solves and stores this kiosk's colour-correction matrix from a frame of the printed target. */
-  calibrate(frame: RgbaImage): Promise<{ matrix: number[]; residualDeltaE: number }>;
+  /**
+   * The renderer opened `label` (null: no camera): later analyses use that camera's calibration.
+   * Returns the settings locked when it was calibrated, for the renderer to restore.
+   */
+  useCamera(label: string | null): CameraColourSettings | null;
+  /**
+   * Solves the chart calibration from a frame of the 24-patch chart and stores it for `camera`
+   * (null: the default calibration, for any camera without its own).
+   */
+  calibrate(
+    frame: RgbaImage,
+    camera: CameraDescription | null,
+    options?: ChartCalibrationOptions,
+  ): Promise<CalibrationReport>;
   dispose(): Promise<void>;
 }
 
@@ -75,7 +101,13 @@ export function createAnalysisServices(
   options: AnalysisServiceOptions = {},
 ): AnalysisServices {
   const logger = options.logger ?? silentLogger;
-  const calibration = new ColorCalibrationStore(paths.dataDir, logger);
+  const calibrations = new CalibrationService({
+    dataDir: paths.dataDir,
+    kioskId: config.kioskId,
+    maxAgeDays: config.analysis.calibrationMaxAgeDays,
+    logger,
+  });
+  let camera: string | null = null;
   const now = () => performance.now();
   let runner: SupervisedModelRunner | null = null;
   let io: FaceModelsIo | null = null;
@@ -122,7 +154,7 @@ export function createAnalysisServices(
         finder,
         io: set.io,
         buildProfile: options.buildProfile ?? buildSkinProfile,
-        calibration: (): Mat3 | null => calibration.matrix(),
+        calibration: (): Mat3 | null => calibrations.forCamera(camera)?.matrix ?? null,
         now,
       }),
       guidance: new PreviewGuidance(finder, set.io, { now }),
@@ -147,14 +179,20 @@ export function createAnalysisServices(
       sink.emit('camera:quality', report);
       return report;
     },
-    async analyze(frame, answers, sink = events, priorTimingsMs = {}) {
+    async analyze(frame, answers, sink = events, priorTimingsMs = {}, options = {}) {
       const { pipeline } = await loaded();
-      return pipeline.analyze(frame, answers, (p) => sink.emit('analysis:progress', p), priorTimingsMs);
+      return pipeline.analyze(
+        frame,
+        answers,
+        (p) => sink.emit('analysis:progress', p),
+        priorTimingsMs,
+        options,
+      );
     },
-    async analyzeEncoded(bytes, answers = {}) {
+    async analyzeEncoded(bytes, answers = {}, options = {}) {
       const t0 = now();
       const image = await decodeImage(bytes);
-      return services.analyze(image, answers, { emit: () => {} }, { decode: now() - t0 });
+      return services.analyze(image, answers, { emit: () => {} }, { decode: now() - t0 }, options);
     },
     sessionEnded() {
       loading.then((l) => l.guidance.reset()).catch(() => undefined);
@@ -163,22 +201,25 @@ export function createAnalysisServices(
     status() {
       const info = runner?.info() ?? { executionProvider: 'none', tried: [], warm: false };
       const supervision = runner?.supervision();
+      const calibration = calibrations.status(camera);
       return {
         executionProvider: info.executionProvider,
         tried: info.tried.map((t) => ({ provider: t.provider, ok: t.ok, reason: t.reason })),
         warm: info.warm,
         modelVersion: io?.modelVersion ?? 'not loaded',
-        calibrated: calibration.matrix() !== null,
+        calibrated: calibration.state !== 'missing',
+        calibration,
         worker: supervision?.state ?? (disposed ? 'stopped' : 'loading'),
         restarts: supervision?.restarts ?? 0,
       };
     },
-    async calibrate(frame) {
-      const solved = calibrateFromFrame(frame.data, frame.width, frame.height);
-      await calibration.save(solved.matrix, solved.residualDeltaE);
-      logger.info('analysis.calibrated', { residualDeltaE: Number(solved.residualDeltaE.toFixed(2)) });
-      return { matrix: [...solved.matrix], residualDeltaE: solved.residualDeltaE };
+    useCamera(label) {
+      if (label !== camera) logger.info('analysis.camera', { camera: label });
+      camera = label;
+      return label === null ? null : (calibrations.forCamera(label)?.settings ?? null);
     },
+    calibrate: (frame, described, options = {}) =>
+      calibrations.calibrate(frame, described, { guide: !options.corners, ...options }),
     async dispose() {
       disposed = true;
       await loading.catch(() => undefined);

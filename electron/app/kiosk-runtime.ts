@@ -161,7 +161,7 @@ export async function createKioskRuntime(opts: KioskRuntimeOptions): Promise<Kio
 
   const analysisHandlers = createAnalysisHandlers(analysis);
   const handlers: HandlerTable = {
-    ...createSessionHandlers(session, branding),
+    ...createSessionHandlers(session, branding, { opened: (label) => analysis.useCamera(label) }),
     ...createStaffHandlers(staff),
     ...analysisHandlers,
     'analysis:analyze': timeAnalysis(analysisHandlers['analysis:analyze'], fleet),

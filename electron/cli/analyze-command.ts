@@ -1,18 +1,17 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { KioskConfigSchema } from '../core/config/kiosk-config-schema';
 import { KioskError } from '../shared/result';
 import type { AnalysisResult, InferenceStatus } from '../shared/schemas/analysis-schemas';
+import type { AnalyzeOptions } from '../core/analysis/analysis-pipeline';
+import type { KioskConfig } from '../core/config/kiosk-config-schema';
 import { createAnalysisServices, type AnalysisServices } from '../app/analysis-services';
+import { cliKiosk, repoRoot } from './cli-kiosk-config';
 import { sourceTreePaths } from '../app/kiosk-paths';
 import { captureStill } from '../adapters/inference/webcam-capture-adapter';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-const USAGE = `Usage: skinkiosk analyze <image…> [--json] [--ep cpu|webgpu] [--data-dir DIR]
-       skinkiosk analyze --camera [device] [--json] [--ep cpu|webgpu] [--data-dir DIR]
+const USAGE = `Usage: skinkiosk analyze <image…> [--json] [--ep cpu|webgpu] [--data-dir DIR] [--calibration LABEL | --chart]
+       skinkiosk analyze --camera [device] [--json] [--ep cpu|webgpu] [--data-dir DIR] [--calibration LABEL]
 
 Runs the on-device skin analysis on JPEG, PNG or WebP files, or on one still taken from a camera
 with fswebcam (Linux; device defaults to the system camera, e.g. /dev/video0). Prints the profile
@@ -20,9 +19,11 @@ and the time each stage took. Nothing is written: the still stays in memory. A p
 gate refuses (QUALITY_SIZE, QUALITY_POSE, QUALITY_LIGHT, QUALITY_BLUR) gets no profile, only the
 error and what to do about it.
 
-  --json        one JSON object per input on stdout
-  --ep          execution provider to try first (falls back to cpu when it cannot load)
-  --data-dir    kiosk data folder, to use its stored colour calibration`;
+  --json         one JSON object per input on stdout
+  --ep           execution provider to try first (falls back to cpu when it cannot load)
+  --data-dir     kiosk data folder, to use its stored colour calibration (skinkiosk calibrate)
+  --calibration  which camera's calibration to use (default: the default one, or the only one)
+  --chart        calibrate each photo from the colour chart held in the same photo`;
 
 interface Outcome {
   input: string;
@@ -42,6 +43,8 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
         ep: { type: 'string' },
         camera: { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
+        calibration: { type: 'string' },
+        chart: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -64,21 +67,42 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const config = KioskConfigSchema.parse({ analysis: { executionProviders: ep ? [ep, 'cpu'] : undefined } });
-  const dataDir = path.resolve(values['data-dir'] ?? path.join(repoRoot, '.tmp', 'cli-data'));
-  const services = createAnalysisServices(config, sourceTreePaths(repoRoot, dataDir), { emit: () => {} });
+  if (values.camera && values.chart) {
+    console.error(`--chart needs photos with a chart in them, not a camera still\n\n${USAGE}`);
+    return 2;
+  }
+  const kiosk = await cliKiosk(values['data-dir']);
+  const config: KioskConfig = {
+    ...kiosk.config,
+    analysis: {
+      ...kiosk.config.analysis,
+      executionProviders: ep ? [ep, 'cpu'] : KioskConfigSchema.parse({}).analysis.executionProviders,
+    },
+  };
+  const services = createAnalysisServices(config, sourceTreePaths(repoRoot, kiosk.dataDir), {
+    emit: () => {},
+  });
+  services.useCamera(values.calibration ?? null);
+  const options = { chartInFrame: values.chart };
   const outcomes: Outcome[] = [];
   try {
     await services.ready();
-    if (!values.json) printProviders(services.status());
+    if (!values.json) printStatus(services.status(), values.chart);
     if (values.camera) {
       const device = positionals[0];
       outcomes.push(
-        await analyzeOne(services, `camera ${device ?? '(default)'}`, () => captureStill({ device })),
+        await analyzeOne(
+          services,
+          `camera ${device ?? '(default)'}`,
+          () => captureStill({ device }),
+          options,
+        ),
       );
     } else {
       for (const file of positionals)
-        outcomes.push(await analyzeOne(services, file, async () => new Uint8Array(await readFile(file))));
+        outcomes.push(
+          await analyzeOne(services, file, async () => new Uint8Array(await readFile(file)), options),
+        );
     }
   } catch (error) {
     const shape = toShape(error);
@@ -99,10 +123,11 @@ async function analyzeOne(
   services: AnalysisServices,
   input: string,
   read: () => Promise<Uint8Array>,
+  options: AnalyzeOptions,
 ): Promise<Outcome> {
   try {
     const bytes = await read();
-    return { input, result: await services.analyzeEncoded(bytes) };
+    return { input, result: await services.analyzeEncoded(bytes, {}, options) };
   } catch (error) {
     if (error instanceof KioskError && error.code === 'CAMERA_UNAVAILABLE') throw error;
     return { input, error: toShape(error) };
@@ -116,10 +141,18 @@ function toShape(error: unknown): { code: string; message: string } {
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
-function printProviders(status: InferenceStatus): void {
+function printStatus(status: InferenceStatus, chart: boolean): void {
   console.log(`execution provider: ${status.executionProvider}  (models ${status.modelVersion})`);
   for (const t of status.tried.filter((x) => !x.ok))
     console.log(`  skipped ${t.provider}: ${t.reason ?? ''}`);
+  const stored = status.calibration.calibration;
+  console.log(
+    chart
+      ? 'colour: calibrated from the chart in each photo'
+      : stored
+        ? `colour: calibrated (camera "${stored.camera}", ${stored.savedAt.slice(0, 10)}, mean ΔE00 ${stored.residualDeltaE.toFixed(2)}${status.calibration.state === 'stale' ? ', stale' : ''})`
+        : 'colour: approximate (no chart calibration in the data folder: skinkiosk calibrate)',
+  );
 }
 
 function printOutcome(o: Outcome): void {
@@ -132,10 +165,16 @@ function printOutcome(o: Outcome): void {
   const tone = profile.tone;
   console.log(`  skin type: ${profile.type}${profile.sensitive ? ', sensitive' : ''}`);
   if (tone) {
+    const depth =
+      tone.ita !== null
+        ? `Monk ${tone.monk}, ITA ${tone.ita.toFixed(1)}° (${tone.itaClass})`
+        : `ITA and Monk withheld (${tone.withheld})`;
     console.log(
-      `  tone: Monk ${tone.monk}, ITA ${tone.ita.toFixed(1)}° (${tone.itaClass}), ${tone.undertone} undertone, ${tone.hex}, ` +
+      `  tone (${tone.colourMode} colour): ${depth}, undertone ${tone.undertone.replace('_', ' ')}, ${tone.hex}, ` +
         `L*a*b* ${tone.lab.L.toFixed(1)} ${tone.lab.a.toFixed(1)} ${tone.lab.b.toFixed(1)}, confidence ${tone.confidence.toFixed(2)}`,
     );
+  } else {
+    console.log('  tone: not measured (the skin zones were hidden, clipped or too dark)');
   }
   for (const m of profile.metrics)
     console.log(

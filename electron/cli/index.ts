@@ -3,6 +3,7 @@
  * returns an exit code.
  */
 import { runAnalyzeCommand } from './analyze-command';
+import { runCalibrateCommand } from './calibrate-command';
 import { runCatalogCommand } from './catalog-command';
 import { runProvisionCommand } from './provision-command';
 import { runQrCommand } from './qr-command';
@@ -10,6 +11,7 @@ import { runServeCommand } from './serve-command';
 
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
   analyze: runAnalyzeCommand,
+  calibrate: runCalibrateCommand,
   catalog: runCatalogCommand,
   provision: runProvisionCommand,
   qr: runQrCommand,
@@ -20,6 +22,7 @@ const USAGE = `usage: skinkiosk <command> [options]
 
 commands:
   analyze     skin profile and per-stage timing for images or a camera still
+  calibrate   the camera's colour calibration from a photo of the 24-patch chart
   catalog     keygen | publish | import | sync — the product catalog and its signed feed
   provision   write a validated kiosk config file
   qr          render a URL as a QR code PNG

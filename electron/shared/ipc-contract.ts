@@ -16,6 +16,7 @@ import {
   QualityReport,
 } from './schemas/analysis-schemas';
 import { CatalogStatus, ProductSummary, Routine, ShadeMatch } from './schemas/catalog-schemas';
+import { CalibrationReport, CameraColourSettings, CameraDescription } from './schemas/colour-schemas';
 import { Cart, CartRequest, OrderId, PaymentState } from './schemas/checkout-schemas';
 import { QuestionnaireAnswers } from './schemas/questionnaire-schemas';
 import { Lab, SkinProfile } from './schemas/skin-profile-schemas';
@@ -59,8 +60,15 @@ export const channels = {
   'session:start': channel(none, z.object({ sessionId: z.string() })),
   /** The session ended (finished, idle, start over): main drops every frame, photo and answer it holds. */
   'session:end': channel(z.object({ reason: SessionEndReason }), done),
-  /** The renderer tells main whether getUserMedia worked, for health and staff screens. */
-  'session:camera-state': channel(z.object({ state: CameraState }), done),
+  /**
+   * The renderer tells main whether getUserMedia worked and which camera it opened, for health and
+   * staff screens. The answer carries the colour settings locked when that camera was calibrated
+   * (exposure, white balance), for the renderer to apply; null when it has no calibration.
+   */
+  'session:camera-state': channel(
+    z.object({ state: CameraState, camera: z.object({ label: z.string().max(200) }).optional() }),
+    z.object({ done: z.literal(true), settings: CameraColourSettings.nullable() }),
+  ),
   /**
    * A store-funnel step only the screen sees (consent accepted, something added to the cart).
    * Counted once per session, as a number only; ignored outside a session.
@@ -74,12 +82,16 @@ export const channels = {
   'analysis:analyze': channel(AnalyzeRequest, AnalysisResult),
   /** A profile from the answers alone (no camera, or the shopper skipped the scan). */
   'analysis:from-answers': channel(z.object({ answers: QuestionnaireAnswers }), SkinProfile),
-  /** Which execution provider runs the networks and whether colour calibration is stored. (staff) */
+  /** Which execution provider runs the networks and the camera's chart calibration. (staff) */
   'analysis:status': channel(none, InferenceStatus, true),
-  /** Capture a printed colour target and store this kiosk's colour-correction matrix. (staff) */
+  /**
+   * Calibrate the camera from a frame of the 24-patch colour chart (found anywhere in the frame, or
+   * in the staff guide) and store it for this camera with its locked settings. Fails with
+   * CHART_NOT_FOUND, or CALIBRATION_REJECTED when the fit is too poor (worst patches named). (staff)
+   */
   'analysis:calibrate': channel(
-    Frame,
-    z.object({ matrix: z.array(z.number()).length(9), residualDeltaE: z.number() }),
+    z.object({ frame: Frame, camera: CameraDescription }),
+    CalibrationReport,
     true,
   ),
 

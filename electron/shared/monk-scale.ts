@@ -1,7 +1,7 @@
 /**
  * The Monk Skin Tone scale's published sRGB swatches (Monk 2019, skintone.google), 1 → 10, for the
- * renderer's "your colour beside its Monk swatch". The analysis core matches against the same list
- * (a unit test keeps the two equal).
+ * renderer's "your colour beside its Monk swatch" and for the analysis core's Monk mapping
+ * (electron/core/skin/monk-scale.ts): one list for both.
  */
 export const MONK_SCALE_HEX = [
   '#f6ede4',

@@ -22,6 +22,7 @@
       tone: 'Skin tone',
       monk: 'Monk scale {n} of 10',
       undertones: { cool: 'Cool undertone', neutral: 'Neutral undertone', warm: 'Warm undertone' },
+      approximate: 'Approximate colour: the camera was not colour-calibrated',
       ita: {
         very_light: 'Very light',
         light: 'Light',
@@ -86,6 +87,7 @@
       tone: 'Tono de piel',
       monk: 'Escala Monk {n} de 10',
       undertones: { cool: 'Subtono frío', neutral: 'Subtono neutro', warm: 'Subtono cálido' },
+      approximate: 'Color aproximado: la cámara no estaba calibrada',
       ita: {
         very_light: 'Muy clara',
         light: 'Clara',
@@ -202,7 +204,7 @@
   // The compact form's word lists, exactly as electron/core/checkout/results-payload-codec.ts.
   var VOCABULARY = {
     types: ['oily', 'combination', 'normal', 'dry'],
-    undertones: ['cool', 'neutral', 'warm'],
+    undertones: ['cool', 'neutral', 'warm', 'cannot_tell'],
     itaClasses: ['very_light', 'light', 'intermediate', 'tan', 'brown', 'dark'],
     metrics: ['texture', 'pores', 'darkSpots', 'redness', 'wrinkles', 'shine', 'unevenness', 'darkCircles'],
     concerns: [
@@ -249,7 +251,13 @@
       t: wordAt(V.types, w[3]),
       s: w[4],
       tn: Array.isArray(tn)
-        ? { m: tn[0], u: wordAt(V.undertones, tn[1]), h: '#' + String(tn[2]), c: wordAt(V.itaClasses, tn[3]) }
+        ? {
+            m: tn[0],
+            u: wordAt(V.undertones, tn[1]),
+            h: '#' + String(tn[2]),
+            c: wordAt(V.itaClasses, tn[3]),
+            a: tn[4] === 1 ? 1 : undefined,
+          }
         : null,
       m: Array.isArray(w[6])
         ? w[6].map(function (m) {
@@ -355,6 +363,7 @@
               label(s.ita, p.tn.c),
               s.monk.replace('{n}', String(p.tn.m)),
               label(s.undertones, p.tn.u),
+              p.tn.a === 1 ? s.approximate : '',
             ].filter(Boolean),
           }
         : null;

@@ -2,7 +2,9 @@
  * `npm run bench:analysis`: speed of the on-device analysis.
  *
  *  1. Whole analysis per stage (decode excluded) over the face set, through the product path
- *     (createAnalysisServices: ONNX Runtime in a worker thread), on cpu and on webgpu where it loads.
+ *     (createAnalysisServices: ONNX Runtime in a worker thread), on cpu and on webgpu where it loads;
+ *     with a stored chart calibration (the kiosk's normal mode) and, on one CPU thread, without
+ *     one (approximate colour: the light is estimated, the iris network runs).
  *  2. BlazeFace + FaceMesh inference alone on identical inputs: ONNX Runtime (in-process, 1 thread
  *     and all threads) against TensorFlow.js wasm (the models they were converted from), with ratios.
  *  3. The live-guidance loop (preview frames back to back, 640×480) in frames per second.
@@ -11,7 +13,7 @@
  * Figures are printed as p50/p95 milliseconds; docs/analysis.md records a run.
  * Options: --runs N (per image, default 15), --ep cpu|webgpu (only that provider), --json.
  */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +29,7 @@ import { sampleTensor } from '../../electron/core/vision/bilinear-sampler';
 import { detectionToLandmarkRoi } from '../../electron/core/vision/face-roi';
 import type { Frame } from '../../electron/shared/schemas/analysis-schemas';
 import type * as TfjsReference from '../support/tfjs-face-reference';
+import { colorChart } from '../support/chart-photo';
 
 type TfjsReferenceModule = typeof TfjsReference;
 
@@ -86,25 +89,37 @@ async function decode(file: string | Buffer, resize?: { width: number; height: n
   };
 }
 
-function services(ep: 'cpu' | 'webgpu', threads: number): AnalysisServices {
+type Colour = 'calibrated' | 'approximate';
+
+function services(ep: 'cpu' | 'webgpu', threads: number, dataDir: string): AnalysisServices {
   const config = KioskConfigSchema.parse({ analysis: { executionProviders: [ep] } });
   return createAnalysisServices(
     config,
-    sourceTreePaths(repoRoot, path.join(os.tmpdir(), 'analysis-bench-no-data')),
+    sourceTreePaths(repoRoot, dataDir),
     { emit() {} },
     { intraOpNumThreads: threads },
   );
 }
 
 /** 1 + 3 + 4: whole analysis per stage, guidance fps and memory, for one execution provider. */
-async function benchProvider(ep: 'cpu' | 'webgpu', threads: number, frames: Frame[], previews: Frame[]) {
-  const svc = services(ep, threads);
+async function benchProvider(
+  ep: 'cpu' | 'webgpu',
+  threads: number,
+  colour: Colour,
+  frames: Frame[],
+  previews: Frame[],
+) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'analysis-bench-'));
+  const svc = services(ep, threads, dataDir);
   const t0 = performance.now();
   await svc.ready();
   const startupMs = performance.now() - t0;
+  // The default calibration applies to every camera, so every photo is analysed as calibrated.
+  if (colour === 'calibrated') await svc.calibrate(colorChart(), null);
   const status = svc.status();
   if (status.executionProvider !== ep) {
     await svc.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
     return {
       ep,
       loaded: false as const,
@@ -143,9 +158,11 @@ async function benchProvider(ep: 'cpu' | 'webgpu', threads: number, frames: Fram
   }
   const fps = n / ((performance.now() - loopStart) / 1000);
   await svc.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
   return {
     ep,
     threads,
+    colour,
     loaded: true as const,
     startupMs,
     stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, stats(v)])),
@@ -252,9 +269,18 @@ const machine = {
 
 const providers = [];
 for (const ep of eps) {
-  // On CPU both settings: one ORT thread leaves a core to the caller's thread; all threads parallelise convolutions.
-  for (const threads of ep === 'cpu' ? [1, 0] : [0])
-    providers.push(await benchProvider(ep, threads, frames, previews));
+  // On CPU both settings: one ORT thread leaves a core to the caller's thread; all threads parallelise
+  // convolutions. One thread also without a calibration, where the light estimate adds its work.
+  const runs: [number, Colour][] =
+    ep === 'cpu'
+      ? [
+          [1, 'calibrated'],
+          [1, 'approximate'],
+          [0, 'calibrated'],
+        ]
+      : [[0, 'calibrated']];
+  for (const [threads, colour] of runs)
+    providers.push(await benchProvider(ep, threads, colour, frames, previews));
 }
 const inference = await benchInference(frames);
 const summary = { machine, faces: faceFiles.length, runsPerFace: RUNS, providers, inference };
@@ -274,7 +300,9 @@ if (args.json) {
       continue;
     }
     const threads = p.threads === 0 ? `${machine.cpus} ORT threads` : '1 ORT thread';
-    console.log(`[${p.ep}, ${threads}] start-up incl. warm-up ${p.startupMs.toFixed(0)} ms`);
+    console.log(
+      `[${p.ep}, ${threads}, ${p.colour} colour] start-up incl. warm-up ${p.startupMs.toFixed(0)} ms`,
+    );
     console.log(`  whole analysis per stage (ms)   p50     p95     min`);
     for (const k of ['detect', 'landmarks', 'zones', 'metrics', 'profile', 'total'])
       if (p.stages[k]) console.log(`  ${k.padEnd(10)} ${fmt(p.stages[k])}`);

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as ort from 'onnxruntime-node';
-import { colorMatrixFor, grayWorldGains } from '../../electron/core/color/white-balance';
+import { diag3 } from '../../electron/core/color/matrix3';
+import { grayWorldGains } from '../../electron/core/color/white-balance';
 import { buildSkinProfile } from '../../electron/core/skin/skin-profile-builder';
 import {
   decodeZoneStats,
@@ -48,7 +49,7 @@ const THREADS = Number(process.env.ORT_THREADS ?? 2);
 async function main(): Promise<void> {
   const crop = renderCrop({ n: N, skin: { L: 60, a: 12, b: 17 }, texture: 2, quantise: true });
   const masks = zoneMasks(N);
-  const color = colorMatrixFor([1.1, 1, 0.9]);
+  const color = diag3([1.1, 1, 0.9]);
   const session = await ort.InferenceSession.create(
     readFileSync(new URL('../../model/skin-metrics.onnx', import.meta.url)),
     {

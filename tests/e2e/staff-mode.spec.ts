@@ -44,6 +44,15 @@ for (const locale of ['en', 'es'] as const satisfies Locale[]) {
       await expect(page.locator('main')).not.toContainText(/\bstaff\.[a-z]+\.[a-zA-Z.]+/);
       await screen(page, info, `13-staff-${section}`, locale);
     }
+    // Colour calibration from the System section: the fake camera shows a face, not the chart, so
+    // the kiosk says so and stores nothing.
+    await page.getByRole('button', { name: t['staff.section.system'], exact: true }).click();
+    const missing = t['staff.system.calibration.missing']!;
+    await expect(page.getByTestId('calibration-state')).toHaveText(missing);
+    await page.getByRole('button', { name: t['staff.calibration.start'] }).click();
+    await page.getByRole('button', { name: t['staff.calibration.capture'] }).click();
+    await expect(page.getByRole('alert')).toContainText(t['errors.CHART_NOT_FOUND']!, { timeout: 20_000 });
+    await expect(page.getByTestId('calibration-state')).toHaveText(missing);
     await page.getByRole('button', { name: t['staff.exit'] }).click();
     await expect(page.getByRole('heading', { name: messages('en')['attract.title'] })).toBeVisible();
   });

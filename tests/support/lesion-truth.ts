@@ -6,7 +6,7 @@ import { FaceFinder } from '../../electron/core/analysis/face-finder';
 import { prepareSkinInputs } from '../../electron/core/analysis/skin-inputs';
 import { decodeZoneStats, SKIN_METRICS_SHAPES, SKIN_ZONES } from '../../electron/core/skin/skin-metrics-io';
 import { buildSkinProfile } from '../../electron/core/skin/skin-profile-builder';
-import { MONK_SWATCHES_HEX } from '../../electron/core/skin/skin-tone';
+import { MONK_SCALE_HEX } from '../../electron/shared/monk-scale';
 import type { MetricKey } from '../../electron/shared/schemas/skin-profile-schemas';
 import {
   lockedExposure,
@@ -75,12 +75,12 @@ export class LesionTruthBench {
     const mesh = await this.finder.landmarks(image, face);
     const { crop, masks } = prepareSkinInputs(image, mesh.points);
     const skin = prepareSkin({ crop, masks });
-    return { skin, exposure: lockedExposure(skin, monkAlbedo(MONK_SWATCHES_HEX[0]!)) };
+    return { skin, exposure: lockedExposure(skin, monkAlbedo(MONK_SCALE_HEX[0]!)) };
   }
 
   /** The skin re-toned to Monk tone `tone` (1–10) with `lesion` drawn, measured as a shopper would be. */
   async read(truth: TruthSkin, tone: number, lesion: Lesion): Promise<LesionReading> {
-    const hex = MONK_SWATCHES_HEX[tone - 1];
+    const hex = MONK_SCALE_HEX[tone - 1];
     if (!hex) throw new RangeError(`Monk tone ${tone} does not exist`);
     const source = truth.skin.source;
     const crop = renderLesionCrop(truth.skin, monkAlbedo(hex), lesion, truth.exposure);

@@ -18,6 +18,7 @@ export interface FleetSources {
     tried: { provider: string; ok: boolean; reason?: string | null }[];
     worker?: string;
     restarts?: number;
+    calibration?: { state: 'missing' | 'stale' | 'ok'; camera: string | null };
   } | null>;
   reader: () => MaybePromise<ReaderState>;
   /** Per-process memory (Electron's app.getAppMetrics); the main process is measured directly. */

@@ -29,6 +29,7 @@ export async function loadModelSet(modelDir: string): Promise<{ io: FaceModelsIo
     blazeface: { [io.detector.input.name]: imageDims(io.detector.input) },
     facemesh: { [io.landmarks.input.name]: imageDims(io.landmarks.input) },
   };
+  if (io.iris) warmups.iris = { [io.iris.input.name]: imageDims(io.iris.input) };
   if (io.skin) {
     warmups['skin-metrics'] = {
       [io.skin.crop]: SKIN_METRICS_SHAPES.crop,

@@ -18,6 +18,6 @@ export function createAnalysisHandlers(analysis: AnalysisServices): PartialHandl
     'analysis:analyze': async ({ frame, answers }, ctx) => analysis.analyze(frame, answers, ctx),
     'analysis:from-answers': async ({ answers }) => analysis.fromAnswers(answers),
     'analysis:status': async () => analysis.status(),
-    'analysis:calibrate': async (frame) => analysis.calibrate(frame),
+    'analysis:calibrate': async ({ frame, camera }) => analysis.calibrate(frame, camera),
   };
 }

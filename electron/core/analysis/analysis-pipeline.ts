@@ -2,8 +2,10 @@ import type { AnalysisProgress, AnalysisResult, AnalysisStage } from '../../shar
 import type { QuestionnaireAnswers } from '../../shared/schemas/questionnaire-schemas';
 import type { SkinProfile } from '../../shared/schemas/skin-profile-schemas';
 import { KioskError } from '../../shared/result';
-import { colorMatrixFor, grayWorldGains } from '../color/white-balance';
+import { findChartCalibration } from '../color/chart-calibration';
+import { grayWorldGains } from '../color/white-balance';
 import type { Mat3 } from '../color/matrix3';
+import { beginColourEstimate, calibratedCorrection } from './colour-correction';
 import {
   decodeZoneStats,
   SKIN_METRICS_SHAPES,
@@ -48,10 +50,21 @@ export interface AnalysisPipelineDeps {
   readonly finder: FaceFinder;
   readonly io: FaceModelsIo;
   readonly buildProfile: ProfileBuilder;
-  /** The stored staff colour calibration, or null for gray-world white balance alone. */
+  /**
+   * The stored chart calibration of the camera in use (camera linear RGB → linear sRGB), or null:
+   * the colour is then estimated without a chart and reported as approximate.
+   */
   readonly calibration: () => Mat3 | null;
   /** Milliseconds, monotonic (performance.now in the app). */
   readonly now: () => number;
+}
+
+export interface AnalyzeOptions {
+  /**
+   * Calibrate from a colour chart held in the same frame (photos taken for a check, the tone
+   * benchmark). CHART_NOT_FOUND when there is none; the stored calibration is not used.
+   */
+  readonly chartInFrame?: boolean;
 }
 
 /**
@@ -67,8 +80,16 @@ export class AnalysisPipeline {
     answers: QuestionnaireAnswers,
     onProgress: (p: AnalysisProgress) => void = () => {},
     priorTimingsMs: Readonly<Record<string, number>> = {},
+    options: AnalyzeOptions = {},
   ): Promise<AnalysisResult> {
     assertRgbaImage(image);
+    const chart = options.chartInFrame ? findChartCalibration(image.data, image.width, image.height) : null;
+    if (options.chartInFrame && !chart) {
+      throw new KioskError(
+        'CHART_NOT_FOUND',
+        'No colour chart was found in the photo: show the whole 24-patch chart.',
+      );
+    }
     const { runner, finder, io, now } = this.deps;
     const timings: Record<string, number> = { ...priorTimingsMs };
     const started = now();
@@ -96,7 +117,9 @@ export class AnalysisPipeline {
       }
       return face;
     });
-    // The white balance needs only the face box: it is computed while FaceMesh runs in the worker.
+    const calibration = chart?.matrix ?? this.deps.calibration();
+    // Without a calibration the background's colour is a cue for the light; it needs only the face
+    // box, so it is measured while FaceMesh runs.
     const { face, balance } = await stage('landmarks', async () => {
       const pending = finder.landmarks(image, detection);
       // Observed here so a failure during the overlapped work cannot leave it unhandled.
@@ -107,22 +130,24 @@ export class AnalysisPipeline {
         width: detection.xmax - detection.xmin,
         height: detection.ymax - detection.ymin,
       };
-      const gains = grayWorldGains(image.data, image.width, image.height, box, {
-        stride: grayWorldStride(image),
-      });
+      const gains = calibration
+        ? null
+        : grayWorldGains(image.data, image.width, image.height, box, { stride: grayWorldStride(image) });
       const found = await pending;
       if (found.faceScore < MIN_FACE_FLAG)
         throw new KioskError('NO_FACE', 'The face is not clearly visible. Look straight into the camera.');
       return { face: found, balance: gains };
     });
+    // Without a chart calibration the light is estimated: the iris network runs while the crop is cut.
+    const estimate = balance ? beginColourEstimate(runner, io, image, face.points, balance) : null;
     const inputs = await stage('zones', () => prepareSkinInputs(image, face.points));
     // Lighting, focus and pose are judged on the landmark crop while the skin network runs; a frame
     // that fails the capture gate gets a typed error and no profile.
-    const { outputs, colorConfidence, sharpness } = await stage('metrics', async () => {
+    const { outputs, correction, sharpness } = await stage('metrics', async () => {
       const skinIo = io.skin;
       if (!skinIo) throw new KioskError('MODEL_UNAVAILABLE', 'the skin-metrics network is not installed');
-      const calibration = this.deps.calibration();
-      const color = new Float32Array(colorMatrixFor(balance.gains, calibration));
+      const correction = estimate ? await estimate.finish(inputs) : calibratedCorrection(calibration!);
+      const color = new Float32Array(correction.matrix);
       const pending = runner.run(
         'skin-metrics',
         {
@@ -152,7 +177,7 @@ export class AnalysisPipeline {
       if (!stats) throw new KioskError('MODEL_UNAVAILABLE', `skin-metrics returned no "${skinIo.zoneStats}"`);
       return {
         outputs: decodeZoneStats(stats.data),
-        colorConfidence: calibration ? 1 : balance.confidence,
+        correction,
         sharpness: measures.sharpness,
       };
     });
@@ -165,7 +190,8 @@ export class AnalysisPipeline {
           executionProvider: runner.info().executionProvider,
           modelVersion: io.modelVersion,
           timingsMs: { ...timings },
-          colorConfidence,
+          colorConfidence: correction.confidence,
+          colourMode: correction.mode,
           // Twice the gate's limit reads as fully sharp; at the limit, confidences halve.
           faceSharpness: Math.min(1, sharpness / (2 * DEFAULT_QUALITY_THRESHOLDS.minSharpness)),
         },

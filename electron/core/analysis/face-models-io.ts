@@ -16,6 +16,11 @@ export interface ImageInputSpec {
 export interface FaceModelsIo {
   readonly detector: { readonly input: ImageInputSpec; readonly scores: string; readonly boxes: string };
   readonly landmarks: { readonly input: ImageInputSpec; readonly mesh: string; readonly faceFlag: string };
+  /**
+   * The iris network (eye crop → eye contour and iris points), used to find the sclera for the
+   * uncalibrated colour estimate; null when the manifest lists none.
+   */
+  readonly iris: { readonly input: ImageInputSpec; readonly landmarks: string } | null;
   /** The skin-metrics tensor names, or null when the manifest lists no skin-metrics network. */
   readonly skin: typeof SKIN_METRICS_IO | null;
   /** Short content hashes of the model files, e.g. `blazeface:866d7406 facemesh:7e2fb826 …`. */
@@ -86,8 +91,9 @@ export function faceModelsIoFromManifest(json: unknown): FaceModelsIo {
   const { models } = parsed.data;
   const det = entry(models, 'blazeface');
   const mesh = entry(models, 'facemesh');
+  const iris = models.find((m) => m.name === 'iris');
   const skin = models.find((m) => m.name === 'skin-metrics');
-  const used = skin ? [det, mesh, skin] : [det, mesh];
+  const used = [det, mesh, iris, skin].filter((m): m is Entry => m !== undefined);
   return {
     detector: { input: imageInput(det), scores: output(det, 'scores'), boxes: output(det, 'boxes') },
     landmarks: {
@@ -95,6 +101,7 @@ export function faceModelsIoFromManifest(json: unknown): FaceModelsIo {
       mesh: output(mesh, 'landmarks'),
       faceFlag: output(mesh, 'face_flag'),
     },
+    iris: iris ? { input: imageInput(iris), landmarks: output(iris, 'landmarks') } : null,
     skin: skin ? skinIo(skin) : null,
     modelVersion: used.map((m) => `${m.name}:${m.sha256.slice(0, 8)}`).join(' '),
     files: Object.fromEntries(used.map((m) => [m.name, m.file])),

@@ -1,7 +1,7 @@
 /** The networks the analysis runs, by their names in `model/manifest.json`. */
-export type ModelName = 'blazeface' | 'facemesh' | 'skin-metrics';
+export type ModelName = 'blazeface' | 'facemesh' | 'iris' | 'skin-metrics';
 
-export const MODEL_NAMES: readonly ModelName[] = ['blazeface', 'facemesh', 'skin-metrics'];
+export const MODEL_NAMES: readonly ModelName[] = ['blazeface', 'facemesh', 'iris', 'skin-metrics'];
 
 /** A dense float32 tensor. */
 export interface TensorData {

@@ -6,12 +6,12 @@ import { landmarksToRoi } from '../vision/face-roi';
 import { estimateHeadPose } from '../vision/head-pose';
 import { assertRgbaImage, type RgbaImage } from '../vision/image-types';
 import { assessQuality, DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from '../vision/quality-gate';
-import type { FaceFinder, FaceLandmarks } from './face-finder';
+import { FACE_FLAG_THRESHOLD, type FaceFinder, type FaceLandmarks } from './face-finder';
 import type { FaceModelsIo } from './face-models-io';
 import { measureFace } from './face-measures';
 
 /** FaceMesh's face-presence probability below which the crop is not treated as a face. */
-export const MIN_FACE_FLAG = 0.5;
+export const MIN_FACE_FLAG = FACE_FLAG_THRESHOLD;
 
 export interface PreviewGuidanceOptions {
   readonly thresholds?: QualityThresholds;

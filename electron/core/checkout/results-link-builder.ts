@@ -76,7 +76,16 @@ function payloadFor(input: ResultsLinkInput): ResultsPayload {
     d: input.date,
     t: profile.type,
     s: profile.sensitive ? 1 : 0,
-    tn: tone ? { m: tone.monk, u: tone.undertone, h: tone.hex.toLowerCase(), c: tone.itaClass } : null,
+    tn:
+      tone && tone.monk !== null && tone.itaClass !== null
+        ? {
+            m: tone.monk,
+            u: tone.undertone,
+            h: tone.hex.toLowerCase(),
+            c: tone.itaClass,
+            ...(tone.colourMode === 'approximate' ? { a: 1 as const } : {}),
+          }
+        : null,
     // The profile comes back from the renderer: a metric below the floor is left out here too.
     m: profile.metrics
       .filter((m) => m.confidence >= METRIC_CONFIDENCE_FLOOR)

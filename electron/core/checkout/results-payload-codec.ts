@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { Concern, ItaClass, MetricKey, SkinType, Undertone } from '../../shared/schemas/skin-profile-schemas';
+import {
+  Concern,
+  ItaClass,
+  MetricKey,
+  SkinType,
+  SkinUndertone,
+} from '../../shared/schemas/skin-profile-schemas';
 import { RoutineStep } from '../../shared/schemas/catalog-schemas';
 
 /**
@@ -19,8 +25,13 @@ export const ResultsPayload = z.object({
   t: SkinType,
   /** Sensitive skin, 1 or 0. */
   s: z.union([z.literal(0), z.literal(1)]),
-  /** Tone: Monk 1–10, undertone, swatch hex, ITA class; null without a scan. */
-  tn: z.object({ m: z.number().int(), u: Undertone, h: z.string(), c: ItaClass }).nullable(),
+  /**
+   * Tone: Monk 1–10, undertone, swatch hex, ITA class, and `a: 1` when the colour is approximate
+   * (no chart calibration); null without a scan or when the tone was withheld.
+   */
+  tn: z
+    .object({ m: z.number().int(), u: SkinUndertone, h: z.string(), c: ItaClass, a: z.literal(1).optional() })
+    .nullable(),
   /** Metric scores 0–100 (only those measured with enough confidence). */
   m: z.array(z.tuple([MetricKey, z.number().int().min(0).max(100)])),
   /** Concerns, strongest first. */
@@ -70,7 +81,8 @@ function fromBase64Url(encoded: string): Uint8Array {
  */
 export const RESULTS_VOCABULARY = {
   types: ['oily', 'combination', 'normal', 'dry'],
-  undertones: ['cool', 'neutral', 'warm'],
+  // Appended, never reordered: indices are what links already printed carry.
+  undertones: ['cool', 'neutral', 'warm', 'cannot_tell'],
   itaClasses: ['very_light', 'light', 'intermediate', 'tan', 'brown', 'dark'],
   metrics: ['texture', 'pores', 'darkSpots', 'redness', 'wrinkles', 'shine', 'unevenness', 'darkCircles'],
   concerns: [
@@ -115,12 +127,18 @@ const word = <T extends string>(list: readonly T[], i: unknown): T => {
 /**
  * The compact wire form (version 2): one JSON array, words as indices, the date as YYMMDD and the
  * swatch without '#': [2, l, d, t, s, tn | 0, m, c, cu, p, k | 0, x | 0] with tn = [monk,
- * undertone, hex, itaClass], m = [[metric, score]…], c = [concern…], p = [[step, brand, name, price,
+ * undertone, hex, itaClass, 1 when the colour is approximate], m = [[metric, score]…], c = [concern…], p = [[step, brand, name, price,
  * link?]…]. About half the bytes of the keyed JSON before compression.
  */
 function toWire(p: ResultsPayload): unknown[] {
   const tone = p.tn
-    ? [p.tn.m, at(V.undertones, p.tn.u), p.tn.h.replace(/^#/, ''), at(V.itaClasses, p.tn.c)]
+    ? [
+        p.tn.m,
+        at(V.undertones, p.tn.u),
+        p.tn.h.replace(/^#/, ''),
+        at(V.itaClasses, p.tn.c),
+        ...(p.tn.a ? [1] : []),
+      ]
     : 0;
   return [
     2,
@@ -148,7 +166,13 @@ function fromWire(w: unknown): unknown {
     t: word(V.types, t),
     s,
     tn: Array.isArray(tn)
-      ? { m: tn[0], u: word(V.undertones, tn[1]), h: `#${String(tn[2])}`, c: word(V.itaClasses, tn[3]) }
+      ? {
+          m: tn[0],
+          u: word(V.undertones, tn[1]),
+          h: `#${String(tn[2])}`,
+          c: word(V.itaClasses, tn[3]),
+          ...(tn[4] === 1 ? { a: 1 } : {}),
+        }
       : null,
     m: (m as [number, number][]).map(([key, score]) => [word(V.metrics, key), score]),
     c: (c as number[]).map((i) => word(V.concerns, i)),

@@ -1,5 +1,6 @@
-import { KioskError } from '../../shared/result';
-import { LUMA_WEIGHTS, srgbToLinear } from './color-spaces';
+import type { Lab } from '../../shared/schemas/skin-profile-schemas';
+import { linearRgbToLab, srgbToLinear } from './color-spaces';
+import type { Homography } from './homography';
 import type { Vec3 } from './matrix3';
 
 /**
@@ -41,126 +42,28 @@ export const COLOR_CHECKER_LINEAR: readonly Vec3[] = COLOR_CHECKER_SRGB8.map(([,
   srgbToLinear(b / 255),
 ]);
 
+/** Reference CIELAB (D65) of each patch, what the calibrated camera should read. */
+export const COLOR_CHECKER_LAB: readonly Lab[] = COLOR_CHECKER_LINEAR.map((rgb) => linearRgbToLab(rgb));
+
 /** Indexes of the neutral row, white first. */
 export const NEUTRAL_PATCHES = [18, 19, 20, 21, 22, 23] as const;
 
-/**
- * Where the chart's patch grid sits in the frame (normalised 0–1, the outer edges of the outer
- * patches), as drawn by the staff screen's guide. Each patch is sampled in a centred square of
- * `sampleFraction` of its cell, away from the black gaps between patches.
- */
-export interface ChartLayout {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-  readonly cols: number;
-  readonly rows: number;
-  readonly sampleFraction: number;
-}
+/** The "dark skin" and "light skin" patches, the two colours this product cares most about. */
+export const SKIN_PATCHES = [0, 1] as const;
 
-/** The patch grid of the ColorChecker Classic: 6 × 4 square patches, so about 3:2 wide. */
-const GRID_ASPECT = 3 / 2;
+/** The patch grid of the ColorChecker Classic: 6 columns × 4 rows of square patches. */
+export const CHART_COLS = 6;
+export const CHART_ROWS = 4;
 
 /**
- * The guide the staff screen draws for a frame of this size: a 3:2 rectangle, centred, `fill` of the
- * frame's width (or less when the frame is too short for it).
+ * The guide the staff screen draws for a frame of this size, as the homography from chart grid
+ * coordinates to frame pixels: a 3:2 rectangle, centred, `fill` of the frame's width (or less when
+ * the frame is too short for it). Used when the chart cannot be found automatically.
  */
-export function chartLayoutFor(frameWidth: number, frameHeight: number, fill = 0.6): ChartLayout {
-  const widthPx = Math.min(fill * frameWidth, fill * frameHeight * GRID_ASPECT);
-  const heightPx = widthPx / GRID_ASPECT;
-  const width = widthPx / frameWidth;
-  const height = heightPx / frameHeight;
-  return { x: (1 - width) / 2, y: (1 - height) / 2, width, height, cols: 6, rows: 4, sampleFraction: 0.45 };
-}
-
-export interface PatchSample {
-  /** Mean linear RGB (camera values after the sRGB transfer function is undone). */
-  readonly linear: Vec3;
-  /** Standard deviation of the 8-bit luma inside the sample square: high when a patch edge is inside. */
-  readonly spread: number;
-  /** Fraction of sampled pixels with a channel at 255. */
-  readonly clipped: number;
-}
-
-// A sample square straddling two patches has a luma spread far above sensor noise.
-const MAX_PATCH_SPREAD = 18;
-
-/**
- * Samples the 24 patches of a frame in which the chart fills `layout`. Throws INVALID_INPUT when a
- * patch is not uniform (the chart is not inside the guide) or the frame does not match its size.
- */
-export function sampleChartPatches(
-  rgba: Uint8Array | Uint8ClampedArray,
-  width: number,
-  height: number,
-  layout: ChartLayout = chartLayoutFor(width, height),
-): PatchSample[] {
-  if (rgba.length !== width * height * 4 || width <= 0 || height <= 0) {
-    throw new KioskError('IMAGE_INVALID', `frame has ${rgba.length} bytes for ${width}×${height}`);
-  }
-  const cellW = (layout.width * width) / layout.cols;
-  const cellH = (layout.height * height) / layout.rows;
-  const half = (Math.min(cellW, cellH) * layout.sampleFraction) / 2;
-  if (half < 2) throw new KioskError('INVALID_INPUT', 'the colour target is too small in this frame');
-  const samples: PatchSample[] = [];
-  for (let row = 0; row < layout.rows; row++) {
-    for (let col = 0; col < layout.cols; col++) {
-      const cx = layout.x * width + (col + 0.5) * cellW;
-      const cy = layout.y * height + (row + 0.5) * cellH;
-      const sample = sampleSquare(rgba, width, height, cx, cy, half);
-      if (sample.spread > MAX_PATCH_SPREAD) {
-        throw new KioskError(
-          'INVALID_INPUT',
-          `patch ${row * layout.cols + col + 1} is not uniform: place the colour target inside the guide`,
-        );
-      }
-      samples.push(sample);
-    }
-  }
-  return samples;
-}
-
-function sampleSquare(
-  rgba: Uint8Array | Uint8ClampedArray,
-  width: number,
-  height: number,
-  cx: number,
-  cy: number,
-  half: number,
-): PatchSample {
-  const xa = Math.max(0, Math.round(cx - half));
-  const xb = Math.min(width, Math.round(cx + half));
-  const ya = Math.max(0, Math.round(cy - half));
-  const yb = Math.min(height, Math.round(cy + half));
-  let r = 0;
-  let g = 0;
-  let b = 0;
-  let luma = 0;
-  let luma2 = 0;
-  let clipped = 0;
-  let n = 0;
-  for (let y = ya; y < yb; y++) {
-    for (let x = xa; x < xb; x++) {
-      const i = (y * width + x) * 4;
-      const pr = rgba[i]!;
-      const pg = rgba[i + 1]!;
-      const pb = rgba[i + 2]!;
-      r += srgbToLinear(pr / 255);
-      g += srgbToLinear(pg / 255);
-      b += srgbToLinear(pb / 255);
-      const y8 = LUMA_WEIGHTS[0] * pr + LUMA_WEIGHTS[1] * pg + LUMA_WEIGHTS[2] * pb;
-      luma += y8;
-      luma2 += y8 * y8;
-      if (pr === 255 || pg === 255 || pb === 255) clipped++;
-      n++;
-    }
-  }
-  if (n === 0) throw new KioskError('INVALID_INPUT', 'the colour target lies outside the frame');
-  const meanLuma = luma / n;
-  return {
-    linear: [r / n, g / n, b / n],
-    spread: Math.sqrt(Math.max(0, luma2 / n - meanLuma * meanLuma)),
-    clipped: clipped / n,
-  };
+export function chartGuideFor(frameWidth: number, frameHeight: number, fill = 0.6): Homography {
+  const widthPx = Math.min(fill * frameWidth, (fill * frameHeight * CHART_COLS) / CHART_ROWS);
+  const cell = widthPx / CHART_COLS;
+  const x0 = (frameWidth - widthPx) / 2;
+  const y0 = (frameHeight - cell * CHART_ROWS) / 2;
+  return [cell, 0, x0, 0, cell, y0, 0, 0, 1];
 }

@@ -1,6 +1,6 @@
 import { KioskError } from '../../shared/result';
 import { LUMA_WEIGHTS, srgbToLinear } from './color-spaces';
-import { diag3, mulMat, type Mat3, type Vec3 } from './matrix3';
+import type { Vec3 } from './matrix3';
 
 /** An axis-aligned box in pixels of the frame. */
 export interface PixelBox {
@@ -105,15 +105,6 @@ export function grayWorldGains(
   const coverage = ramp(candidates / total, 0.05, 0.25);
   const kept = ramp(final.count / Math.max(1, candidates), 0.2, 0.6);
   return { gains: gainsFor(final.mean()), samples: final.count, confidence: coverage * kept };
-}
-
-/**
- * The matrix the skin-metrics network applies to linear RGB: the white-balance gains, preceded by
- * the staff calibration matrix when one is stored (calibration · diag(gains)).
- */
-export function colorMatrixFor(gains: Vec3, calibration?: Mat3 | null): Mat3 {
-  const balance = diag3(gains);
-  return calibration ? mulMat(calibration, balance) : balance;
 }
 
 // Incandescent light needs a blue gain near 4.3; beyond 6 the background is simply not gray.

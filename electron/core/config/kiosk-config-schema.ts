@@ -109,6 +109,8 @@ export const KioskConfigSchema = z
           .array(z.enum(['webgpu', 'dml', 'coreml', 'cuda', 'cpu']))
           .min(1)
           .default(['webgpu', 'dml', 'coreml', 'cuda', 'cpu']),
+        /** Days after which a chart calibration counts as stale (lamps age, stores rearrange). */
+        calibrationMaxAgeDays: z.number().int().min(1).max(365).default(30),
       })
       .strict()
       .prefault({}),

@@ -12,6 +12,10 @@ export const HEALTH_REASONS = {
   inference_restarting:
     'The analysis worker stopped and is being restarted; scans fail until it is back (the questionnaire works).',
   gpu_fallback_cpu: 'The GPU could not be used; analysis runs on the CPU (slower).',
+  calibration_missing:
+    'The camera has no colour-chart calibration: skin colour is approximate. Calibrate from the staff screen.',
+  calibration_stale:
+    'The colour-chart calibration is older than allowed: calibrate again from the staff screen.',
   reader_offline: 'The card reader is offline.',
   updates_failing: 'Update checks or downloads have failed several times in a row.',
 } as const;
@@ -43,6 +47,11 @@ export interface HealthInputs {
     /** The inference worker's supervision state and restart count, once the service reports them. */
     worker?: string;
     restarts?: number;
+    /**
+     * The chart calibration of the camera in use; judged only once the renderer has reported a
+     * camera (a kiosk that has not opened its camera yet has nothing to calibrate).
+     */
+    calibration?: { state: 'missing' | 'stale' | 'ok'; camera: string | null };
   } | null;
   reader: 'online' | 'offline' | 'unknown' | 'not_used';
   updateFailures: number;
@@ -84,6 +93,8 @@ export function evaluateHealth(inputs: HealthInputs): HealthReport {
     // Between a worker's death and its replacement serving again, every scan fails.
     const worker = inputs.inference.worker;
     if (worker === 'restarting' || worker === 'down') reasons.push('inference_restarting');
+    const calibration = inputs.inference.calibration;
+    if (calibration?.camera && calibration.state !== 'ok') reasons.push(`calibration_${calibration.state}`);
   }
   if (inputs.reader === 'offline') reasons.push('reader_offline');
   if (inputs.updateFailures >= UPDATE_FAILURES_ALERT) reasons.push('updates_failing');

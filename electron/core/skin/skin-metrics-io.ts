@@ -1,3 +1,4 @@
+import type { ColourMode } from '../../shared/schemas/skin-profile-schemas';
 import { KioskError } from '../../shared/result';
 
 /**
@@ -35,8 +36,9 @@ export const SKIN_METRICS_IO = {
    */
   masks: 'masks',
   /**
-   * [1,3,3] colour-correction matrix applied to linear sRGB, row-major (out = M · rgb): white-balance
-   * gains on the diagonal, or the staff calibration matrix × gains. Build it with `colorMatrixFor`.
+   * [1,3,3] colour-correction matrix applied to the camera's linear RGB, row-major (out = M · rgb),
+   * giving linear sRGB with a white surface at (1, 1, 1): the chart calibration's matrix, or the
+   * estimated light's gains on the diagonal (`colour-correction.ts`).
    */
   color: 'color',
   /** [1,7,F] per-zone statistics, one row per zone, columns as ZONE_FEATURES. */
@@ -147,10 +149,12 @@ export interface SkinAnalysisContext {
   /** Milliseconds per pipeline stage. */
   readonly timingsMs: Readonly<Record<string, number>>;
   /**
-   * How much to trust the colour correction, 0–1: `WhiteBalance.confidence` from `grayWorldGains`, or 1
-   * when a staff calibration is stored. Scales the skin-tone confidence. Defaults to 1.
+   * How much to trust the colour correction, 0–1: the illuminant estimate's confidence, or 1 with a
+   * chart calibration. Scales the skin-tone confidence. Defaults to 1.
    */
   readonly colorConfidence?: number;
+  /** Whether the colour came through a chart calibration; `approximate` unless given. */
+  readonly colourMode?: ColourMode;
   /**
    * Whole-face sharpness from the quality gate mapped to 0–1 (1 = sharp). Scales every confidence;
    * each zone's own blur is measured by the network as well. Defaults to 1.

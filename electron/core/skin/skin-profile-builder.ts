@@ -1,5 +1,5 @@
 import type { QuestionnaireAnswers } from '../../shared/schemas/questionnaire-schemas';
-import type { Lab, SkinProfile, SkinTone } from '../../shared/schemas/skin-profile-schemas';
+import type { ColourMode, Lab, SkinProfile, SkinTone } from '../../shared/schemas/skin-profile-schemas';
 import { rankConcerns } from './concern-ranking';
 import { applyConfidenceFloor, scoreMetrics } from './metric-scoring';
 import type { SkinAnalysisContext, SkinMetricsOutputs, SkinZone } from './skin-metrics-io';
@@ -19,6 +19,13 @@ export const TONE_ZONES: readonly SkinZone[] = ['left_cheek', 'right_cheek', 'fo
 export const MIN_TONE_CONFIDENCE = 0.15;
 
 /**
+ * Without a chart the hue of the face comes largely from the skin-locus prior of the light estimate
+ * unless the eyes or the background agreed clearly; an undertone read from a prior would be the
+ * prior's, so below this colour confidence an approximate tone's undertone is `cannot_tell`.
+ */
+export const MIN_UNDERTONE_COLOUR_CONFIDENCE = 0.6;
+
+/**
  * Diffuse skin colour: Σ(w·Lab) / Σ(w) over the tone zones, each zone weighted by area × quality,
  * where w excludes specular and occluded pixels. Confidence = the zones' pooled quality ×
  * (0.4 + 0.6 × colour confidence), then lowered for very low chroma (see describeTone).
@@ -27,6 +34,7 @@ export function measureTone(
   outputs: SkinMetricsOutputs,
   qualities: ZoneQualities,
   colorConfidence: number,
+  colourMode: ColourMode,
 ): SkinTone | null {
   let L = 0;
   let a = 0;
@@ -34,7 +42,7 @@ export function measureTone(
   let weight = 0;
   for (const zone of TONE_ZONES) {
     const s = outputs[zone];
-    const w = s.areaPx * qualities[zone].color;
+    const w = s.areaPx * qualities[zone].tone;
     if (!(w > 0) || !(s.toneWeight > 0)) continue;
     L += w * s.toneL;
     a += w * s.toneA;
@@ -46,9 +54,13 @@ export function measureTone(
   const clampedColor = Math.min(1, Math.max(0, colorConfidence));
   const tone = describeTone(
     lab,
-    pooledConfidence(qualities, TONE_ZONES, 'color') * (0.4 + 0.6 * clampedColor),
+    pooledConfidence(qualities, TONE_ZONES, 'tone') * (0.4 + 0.6 * clampedColor),
+    colourMode,
   );
-  return tone.confidence >= MIN_TONE_CONFIDENCE ? tone : null;
+  if (tone.confidence < MIN_TONE_CONFIDENCE) return null;
+  return colourMode === 'approximate' && clampedColor < MIN_UNDERTONE_COLOUR_CONFIDENCE
+    ? { ...tone, undertone: 'cannot_tell' }
+    : tone;
 }
 
 /** Builds the scan profile the analysis returns. */
@@ -68,7 +80,7 @@ export function buildSkinProfile(
     source: 'scan',
     type,
     sensitive: isSensitive(answers, redness, true),
-    tone: measureTone(outputs, qualities, context.colorConfidence ?? 1),
+    tone: measureTone(outputs, qualities, context.colorConfidence ?? 1, context.colourMode ?? 'approximate'),
     metrics,
     notMeasured,
     concerns: rankConcerns(metrics, type, answers),

@@ -1,15 +1,31 @@
-import type { ItaClass, Lab, SkinTone, Undertone } from '../../shared/schemas/skin-profile-schemas';
-import { hexToSrgb, labToLch, labToSrgb, srgbToHex, srgbToLab } from '../color/color-spaces';
-import { deltaE2000 } from '../color/delta-e-2000';
+import type {
+  ColourMode,
+  ItaClass,
+  Lab,
+  SkinTone,
+  SkinUndertone,
+} from '../../shared/schemas/skin-profile-schemas';
+import { labToLch, labToSrgb, srgbToHex } from '../color/color-spaces';
+import { monkFromIta } from './monk-scale';
+import { inSkinLocus } from './skin-locus';
 
 /**
  * Skin-tone descriptors computed from a measured CIELAB (D65) colour: ITA° with Chardon's classes,
- * the nearest Monk Skin Tone, and an undertone from the hue angle. See docs/skin-metrics.md.
+ * the Monk level mapped from ITA°, and an undertone from the hue angle inside the skin locus. See
+ * docs/colour.md.
  */
 
-/** Individual Typology Angle: atan((L* − 50) / b*) in degrees (atan2, so b* ≤ 0 stays defined). */
-export function itaDegrees(lab: Lab): number {
-  return (Math.atan2(lab.L - 50, lab.b) * 180) / Math.PI;
+/**
+ * Smallest b* ITA° is computed for. ITA's domain is b* > 0 (skin always reflects less blue than
+ * yellow); within ±2 of 0 the sign of b* is inside the measurement's own noise, and a grey colour
+ * would read as ±90° (the "very light" or "dark" extreme) from that noise alone.
+ */
+export const ITA_MIN_B = 2;
+
+/** Individual Typology Angle atan((L* − 50)/b*) in degrees, or null outside its domain (b* < 2). */
+export function itaDegrees(lab: Lab): number | null {
+  if (!(lab.b >= ITA_MIN_B)) return null;
+  return (Math.atan((lab.L - 50) / lab.b) * 180) / Math.PI;
 }
 
 /** Chardon et al. (1991) classes, lower bounds exclusive: >55, >41, >28, >10, >−30, else dark. */
@@ -22,48 +38,16 @@ export function itaClassOf(ita: number): ItaClass {
   return 'dark';
 }
 
-/** The Monk Skin Tone scale's published sRGB swatches (Monk 2019, skintone.google), 1 → 10. */
-export const MONK_SWATCHES_HEX = [
-  '#f6ede4',
-  '#f3e7db',
-  '#f7ead0',
-  '#eadaba',
-  '#d7bd96',
-  '#a07e56',
-  '#825c43',
-  '#604134',
-  '#3a312a',
-  '#292420',
-] as const;
-
-export const MONK_SWATCHES_LAB: readonly Lab[] = MONK_SWATCHES_HEX.map((hex) => srgbToLab(hexToSrgb(hex)));
-
-// The scale orders depth; its swatches' chroma and hue are illustrative and much lower than measured
-// skin, so lightness counts double against chroma and hue when picking the nearest swatch.
-const MONK_WEIGHTS = { kL: 1, kC: 2, kH: 2 } as const;
-
-/** Nearest Monk Skin Tone (1–10) by CIEDE2000 with chroma and hue down-weighted (kC = kH = 2). */
-export function nearestMonk(lab: Lab): number {
-  let best = 0;
-  let bestDistance = Infinity;
-  MONK_SWATCHES_LAB.forEach((swatch, i) => {
-    const d = deltaE2000(lab, swatch, MONK_WEIGHTS);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = i;
-    }
-  });
-  return best + 1;
-}
-
-/** Hue-angle bounds (degrees) between cool, neutral and warm undertones. */
-export const UNDERTONE_HUE = { coolBelow: 48, warmAbove: 58 } as const;
+/** Hue-angle bounds (degrees) between cool, neutral and warm undertones inside the skin locus. */
+export const UNDERTONE_HUE = { coolBelow: 50, warmAbove: 60 } as const;
 
 /**
  * Undertone from the hue angle h_ab: redder/pinker skin (lower h) reads cool, yellower/golden skin
- * (higher h) warm. A heuristic on one measured colour, not a colour-analysis verdict.
+ * (higher h) warm. Outside the skin locus — grey, blue, green, or too little chroma for a hue — it
+ * is `cannot_tell`: such a colour says the light or the camera is wrong, not what the skin is.
  */
-export function undertoneOf(lab: Lab): Undertone {
+export function undertoneOf(lab: Lab): SkinUndertone {
+  if (!inSkinLocus(lab)) return 'cannot_tell';
   const { h } = labToLch(lab);
   if (h < UNDERTONE_HUE.coolBelow) return 'cool';
   if (h > UNDERTONE_HUE.warmAbove) return 'warm';
@@ -74,16 +58,18 @@ export function undertoneOf(lab: Lab): Undertone {
 const RELIABLE_CHROMA = 6;
 
 /** Every tone descriptor for one measured colour; `confidence` comes from the measurement. */
-export function describeTone(lab: Lab, confidence: number): SkinTone {
+export function describeTone(lab: Lab, confidence: number, colourMode: ColourMode): SkinTone {
   const ita = itaDegrees(lab);
   const chromaFactor = Math.min(1, labToLch(lab).C / RELIABLE_CHROMA);
   return {
     ita,
-    itaClass: itaClassOf(ita),
-    monk: nearestMonk(lab),
+    itaClass: ita === null ? null : itaClassOf(ita),
+    monk: ita === null ? null : monkFromIta(ita),
+    withheld: ita === null ? 'no_yellow' : null,
     undertone: undertoneOf(lab),
     lab: { L: lab.L, a: lab.a, b: lab.b },
     hex: srgbToHex(labToSrgb(lab)),
+    colourMode,
     confidence: Math.min(1, Math.max(0, confidence * (0.5 + 0.5 * chromaFactor))),
   };
 }

@@ -28,6 +28,12 @@ export interface ZoneQuality {
   readonly sharpness: number;
   /** coverage × exposure × clipping × occlusion: the trust in mean colours and areas (blur-proof). */
   readonly color: number;
+  /**
+   * The trust in the zone's mean skin colour (the tone): as `color`, but a mean over thousands of
+   * pixels needs far less light than texture does, so only near-black zones lose trust. Deep skin
+   * is dark by nature; with the `exposure` ramp it would lose its tone before light skin does.
+   */
+  readonly tone: number;
   /** color × sharpness: the trust in texture measurements. */
   readonly overall: number;
 }
@@ -80,7 +86,16 @@ export function colorDistance(zone: ZoneColor, face: ZoneColor): number {
  */
 export function zoneQuality(zone: SkinZone, s: ZoneStats, face?: ZoneColor): ZoneQuality {
   if (!Object.values(s).every(Number.isFinite) || s.areaPx <= 0) {
-    return { coverage: 0, exposure: 0, clipping: 0, occlusion: 0, sharpness: 0, color: 0, overall: 0 };
+    return {
+      coverage: 0,
+      exposure: 0,
+      clipping: 0,
+      occlusion: 0,
+      sharpness: 0,
+      color: 0,
+      tone: 0,
+      overall: 0,
+    };
   }
   const coverage = ramp(s.areaPx / (NOMINAL_ZONE_AREA[zone] * scale), 0.25, 0.6);
   const exposure = ramp(s.rawLuma, 0.05, 0.12);
@@ -94,7 +109,8 @@ export function zoneQuality(zone: SkinZone, s: ZoneStats, face?: ZoneColor): Zon
   const signal = ramp(s.detailEnergy + s.poreEnergy, 0.002, 0.02);
   const sharpness = 1 - signal * (1 - ramp(s.detailEnergy / Math.max(s.poreEnergy, 1e-9), 0.25, 0.5));
   const color = coverage * exposure * clipping * occlusion;
-  return { coverage, exposure, clipping, occlusion, sharpness, color, overall: color * sharpness };
+  const tone = coverage * ramp(s.rawLuma, 0.02, 0.05) * clipping * occlusion;
+  return { coverage, exposure, clipping, occlusion, sharpness, color, tone, overall: color * sharpness };
 }
 
 export type ZoneQualities = Readonly<Record<SkinZone, ZoneQuality>>;
@@ -117,8 +133,8 @@ export function zoneQualities(outputs: SkinMetricsOutputs): ZoneQualities {
   return out;
 }
 
-/** Which trust a measurement needs: `overall` for texture, `color` for colours and areas. */
-export type QualityKind = 'overall' | 'color';
+/** Which trust a measurement needs: `overall` for texture, `color` for colours and areas, `tone` for the skin colour. */
+export type QualityKind = 'overall' | 'color' | 'tone';
 
 /**
  * Mean of a feature over several zones, each weighted by its area × quality, so a poor zone counts

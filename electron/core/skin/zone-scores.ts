@@ -13,6 +13,7 @@ const UNUSABLE: ZoneQuality = {
   occlusion: 0,
   sharpness: 0,
   color: 0,
+  tone: 0,
   overall: 0,
 };
 

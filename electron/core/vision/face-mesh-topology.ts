@@ -29,6 +29,14 @@ export const NOSTRILS = [
   64, 98, 97, 2, 326, 327, 294, 309, 459, 458, 461, 354, 19, 125, 241, 238, 239, 79,
 ] as const;
 
+/** The lid margins (the eye opening itself), from the outer corner along the lower lid and back. */
+export const RIGHT_LID = [
+  33, 7, 163, 144, 145, 153, 154, 155, 133, 173, 157, 158, 159, 160, 161, 246,
+] as const;
+export const LEFT_LID = [
+  263, 249, 390, 373, 374, 380, 381, 382, 362, 398, 384, 385, 386, 387, 388, 466,
+] as const;
+
 /** Eye corners: outer right, inner right, inner left, outer left. */
 export const EYE_CORNERS = { rightOuter: 33, rightInner: 133, leftInner: 362, leftOuter: 263 } as const;
 

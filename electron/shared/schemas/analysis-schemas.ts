@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MetricKey, SkinProfile } from './skin-profile-schemas';
 import { QuestionnaireAnswers } from './questionnaire-schemas';
+import { CalibrationStatus } from './colour-schemas';
 
 /** Largest frame accepted over the bridge (4K). Larger images are refused before any work. */
 const MAX_FRAME_PIXELS = 3840 * 2160;
@@ -80,6 +81,7 @@ export const InferenceStatus = z.object({
   tried: z.array(z.object({ provider: z.string(), ok: z.boolean(), reason: z.string().nullable() })),
   warm: z.boolean(),
   modelVersion: z.string(),
+  /** True when the camera in use has a chart calibration (ok or stale). */
   calibrated: z.boolean(),
   /**
    * The inference worker: `loading` at start, `running`, `restarting` after it died (analyses in
@@ -89,5 +91,6 @@ export const InferenceStatus = z.object({
   worker: z.enum(['loading', 'running', 'restarting', 'down', 'stopped']),
   /** Workers started to replace one that died, since the kiosk started. */
   restarts: z.number().int().nonnegative(),
+  calibration: CalibrationStatus,
 });
 export type InferenceStatus = z.infer<typeof InferenceStatus>;

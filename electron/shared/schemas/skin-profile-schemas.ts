@@ -64,16 +64,39 @@ export type ItaClass = z.infer<typeof ItaClass>;
 export const Undertone = z.enum(['cool', 'neutral', 'warm']);
 export type Undertone = z.infer<typeof Undertone>;
 
+/** A measured undertone, or `cannot_tell` when the colour lies outside the skin locus (grey, blue, green). */
+export const SkinUndertone = z.enum([...Undertone.options, 'cannot_tell']);
+export type SkinUndertone = z.infer<typeof SkinUndertone>;
+
+/**
+ * How the skin colour was measured: `calibrated` against a colour chart (stored for this camera, or
+ * found in the same photo), or `approximate` from an illuminant estimated without one.
+ */
+export const ColourMode = z.enum(['calibrated', 'approximate']);
+export type ColourMode = z.infer<typeof ColourMode>;
+
+/**
+ * Why ITA° and the Monk level were withheld: `no_yellow` when b* is at or below the noise floor
+ * (ITA's domain is b* > 0 and skin always has some yellow), so the light or the camera's colour is
+ * wrong rather than the skin.
+ */
+export const ToneWithheld = z.enum(['no_yellow']);
+export type ToneWithheld = z.infer<typeof ToneWithheld>;
+
 export const SkinTone = z.object({
-  ita: z.number(),
-  itaClass: ItaClass,
-  /** Nearest Monk Skin Tone, 1 (lightest) to 10 (deepest). */
-  monk: z.number().int().min(1).max(10),
-  undertone: Undertone,
+  /** Individual Typology Angle atan((L* − 50)/b*) in degrees, −90…90; null when withheld. */
+  ita: z.number().min(-90).max(90).nullable(),
+  itaClass: ItaClass.nullable(),
+  /** Monk Skin Tone 1 (lightest) to 10 (deepest) from ITA° (docs/colour.md); null when withheld. */
+  monk: z.number().int().min(1).max(10).nullable(),
+  /** Why `ita`, `itaClass` and `monk` are null; null when they are given. */
+  withheld: ToneWithheld.nullable(),
+  undertone: SkinUndertone,
   /** Measured skin colour (D65 CIELAB) for shade matching. */
   lab: Lab,
   /** sRGB hex of the measured colour, for the swatch. */
   hex: z.string().regex(/^#[0-9a-f]{6}$/i),
+  colourMode: ColourMode,
   confidence: z.number().min(0).max(1),
 });
 export type SkinTone = z.infer<typeof SkinTone>;

@@ -19,6 +19,7 @@ const STOP_AFTER_FAILING_REPORTS = 2;
 
 /** Where the camera comes from: the screen's <video> through the app's Camera. */
 export interface FrameSource {
+  /** Opens the camera; it tells main itself which camera opened (see Camera.start). */
   start(): Promise<CameraState>;
   grab(maxSide: number): Frame | null;
   /** The last grabbed frame as an in-memory image URL for the results overlay. */
@@ -89,10 +90,10 @@ export class CaptureFlow {
 
   /** Starts the camera; false (and the camera-unavailable screen) when there is none. */
   async start(): Promise<boolean> {
-    const { client, session, frames } = this.deps;
+    const { session, frames } = this.deps;
     const state = await frames.start();
+    // The camera itself reports to main which camera opened (and gets its locked colour settings).
     session.cameraState = state;
-    await client.invoke('session:camera-state', { state });
     if (state !== 'ok') {
       session.go('camera-unavailable');
       return false;

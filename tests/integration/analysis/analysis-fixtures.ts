@@ -2,7 +2,6 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { chartLayoutFor, COLOR_CHECKER_SRGB8 } from '../../../electron/core/color/color-checker';
 import { KioskConfigSchema, type KioskConfigInput } from '../../../electron/core/config/kiosk-config-schema';
 import type { RgbaImage } from '../../../electron/core/vision/image-types';
 import type { Frame } from '../../../electron/shared/schemas/analysis-schemas';
@@ -122,17 +121,4 @@ export function invokeAnalysis(
   );
 }
 
-/** A 640×480 frame of the ColorChecker filling the staff screen's guide. */
-export function colorChart(): RgbaImage {
-  const data = new Uint8Array(640 * 480 * 4).fill(255);
-  const layout = chartLayoutFor(640, 480);
-  for (let y = 0; y < 480; y++)
-    for (let x = 0; x < 640; x++) {
-      const col = Math.floor(((x / 640 - layout.x) / layout.width) * layout.cols);
-      const row = Math.floor(((y / 480 - layout.y) / layout.height) * layout.rows);
-      const patch =
-        col >= 0 && col < 6 && row >= 0 && row < 4 ? COLOR_CHECKER_SRGB8[row * 6 + col]! : ['', 30, 30, 30];
-      data.set([patch[1] as number, patch[2] as number, patch[3] as number, 255], (y * 640 + x) * 4);
-    }
-  return { width: 640, height: 480, data };
-}
+export { colorChart } from '../../support/chart-photo';

@@ -132,7 +132,7 @@ describe('privacy: no camera frame reaches the disk during a whole session', () 
       sessionWrites = writes.length;
       // Control: a staff calibration does write (its JSON), and the recorder sees it through the
       // adapter's own `node:fs/promises` import, so an empty list above is not a blind spot.
-      await fx.services.calibrate(colorChart());
+      await fx.services.calibrate(colorChart(), null);
     } finally {
       recorded.forEach((restore) => restore());
       syncBuiltinESMExports();

@@ -9,7 +9,8 @@ import {
   Concern,
   SkinType,
   ItaClass,
-  Undertone,
+  SkinUndertone,
+  ToneWithheld,
 } from '../../../electron/shared/schemas/skin-profile-schemas';
 import { RoutineStep } from '../../../electron/shared/schemas/catalog-schemas';
 import { PaymentPhase } from '../../../electron/shared/schemas/checkout-schemas';
@@ -87,7 +88,9 @@ describe('locales', () => {
       ...Concern.options.map((c) => `concern.${c}`),
       ...SkinType.options.map((t) => `skinType.${t}`),
       ...ItaClass.options.map((c) => `ita.${c}`),
-      ...Undertone.options.map((u) => `undertone.${u}`),
+      ...SkinUndertone.options.map((u) => `undertone.${u}`),
+      ...ToneWithheld.options.map((w) => `results.withheld.${w}`),
+      ...['ok', 'stale', 'missing'].map((s) => `staff.system.calibration.${s}`),
       ...RoutineStep.options.map((s) => `step.${s}`),
       ...PaymentPhase.options.map((p) => `payment.phase.${p}`),
       ...ErrorCode.options.map((c) => `errors.${c}`),

@@ -146,8 +146,8 @@ describe('AnalysisPipeline', () => {
     expect(context.modelVersion).toBe(io.modelVersion);
   });
 
-  it('feeds the skin network an eye-levelled [0,1] crop, seven non-empty masks and the white-balance matrix', async () => {
-    const { runner, pipeline } = setup(one);
+  it('feeds the skin network an eye-levelled [0,1] crop, seven non-empty masks and the estimated light', async () => {
+    const { runner, pipeline, seen } = setup(one);
     await pipeline.analyze(frame, {});
     const feeds = runner.calls.find((c) => c.model === 'skin-metrics')!.feeds;
     const crop = feeds.crop!;
@@ -159,17 +159,31 @@ describe('AnalysisPipeline', () => {
       expect(masks.data.subarray(z * 65536, (z + 1) * 65536).reduce((s, v) => s + v, 0)).toBeGreaterThan(200);
     const color = [...feeds.color!.data];
     expect(feeds.color!.dims).toEqual([1, 3, 3]);
-    // Gray background: gains of one on the diagonal, nothing off it.
-    expect(color.map((v) => +v.toFixed(3))).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    // Without a calibration the light is estimated: gains on the diagonal only, reported as such.
+    expect([1, 2, 3, 5, 6, 7].map((i) => color[i])).toEqual([0, 0, 0, 0, 0, 0]);
+    expect([0, 4, 8].every((i) => color[i]! > 0)).toBe(true);
+    expect(seen[0]![2]).toMatchObject({ colourMode: 'approximate' });
+    expect(seen[0]![2].colorConfidence).toBeLessThan(1);
+    // This face's eyes are too small in the frame for their sclera to count: no iris run.
+    expect(runner.calls.some((c) => c.model === 'iris')).toBe(false);
   });
 
-  it('applies the stored staff calibration after the white balance', async () => {
+  it('uses the stored calibration alone, calls the colour calibrated and skips the light estimate', async () => {
     const calibration: Mat3 = [1.1, 0.1, 0, 0, 0.9, 0, 0, 0.05, 1.2];
     const { runner, pipeline, seen } = setup(one, { calibration });
     await pipeline.analyze(frame, {});
     const color = [...runner.calls.find((c) => c.model === 'skin-metrics')!.feeds.color!.data];
     color.forEach((v, i) => expect(v).toBeCloseTo(calibration[i]!, 5));
-    expect(seen[0]![2].colorConfidence).toBe(1);
+    expect(seen[0]![2]).toMatchObject({ colorConfidence: 1, colourMode: 'calibrated' });
+    expect(runner.calls.some((c) => c.model === 'iris')).toBe(false);
+  });
+
+  it('refuses a frame said to hold a chart that has none, before any network runs', async () => {
+    const { runner, pipeline } = setup(one);
+    expect((await errorOf(pipeline.analyze(frame, {}, () => {}, {}, { chartInFrame: true }))).code).toBe(
+      'CHART_NOT_FOUND',
+    );
+    expect(runner.calls).toHaveLength(0);
   });
 
   it('fails with NO_FACE, MULTIPLE_FACES and QUALITY_SIZE', async () => {

@@ -41,6 +41,18 @@ export class ScriptedRunner implements ModelRunner {
   async run(model: ModelName, feeds: TensorMap): Promise<TensorMap> {
     this.calls.push({ model, feeds });
     if (model === 'blazeface') return this.detector();
+    if (model === 'iris') {
+      // The iris centre mid-crop with a radius of 8 px of the 64-px eye crop, every other point there too.
+      const data = new Float32Array(76 * 3);
+      for (let k = 0; k < 76; k++) data.set([32, 32, 0], 3 * k);
+      [
+        [40, 32],
+        [32, 24],
+        [24, 32],
+        [32, 40],
+      ].forEach(([x, y], k) => data.set([x!, y!, 0], 3 * (72 + k)));
+      return { landmarks: { data, dims: [1, 76, 3] } };
+    }
     if (model === 'facemesh') {
       const data = new Float32Array(468 * 3);
       this.mesh.forEach((p, i) => data.set(p, 3 * i));

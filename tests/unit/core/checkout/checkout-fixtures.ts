@@ -59,9 +59,11 @@ export const PROFILE: SkinProfile = {
     ita: 28.4,
     itaClass: 'intermediate',
     monk: 5,
+    withheld: null,
     undertone: 'warm',
     lab: { L: 62.1, a: 13.2, b: 19.8 },
     hex: '#C08A6B',
+    colourMode: 'calibrated',
     confidence: 0.9,
   },
   metrics: [

@@ -202,6 +202,45 @@ describe('results page script', () => {
     expect(linked.products[0]?.url).toBe('https://shop.example.com/p/ser-002?ks=tok12345');
   });
 
+  it('says an approximate colour is approximate, and leaves out a withheld tone', async () => {
+    const approximate = {
+      ...base,
+      profile: {
+        ...base.profile,
+        tone: {
+          ...base.profile.tone!,
+          colourMode: 'approximate' as const,
+          undertone: 'cannot_tell' as const,
+        },
+      },
+    };
+    const payload = await page.decodePayload(new URL(buildResultsLink(approximate)).hash);
+    expect((payload as { tn: unknown }).tn).toEqual({
+      m: 5,
+      u: 'cannot_tell',
+      h: '#c08a6b',
+      c: 'intermediate',
+      a: 1,
+    });
+    const lines = (page.buildView(payload, 'en').tone as { lines: string[] }).lines;
+    expect(lines).toContain('Approximate colour: the camera was not colour-calibrated');
+    expect(lines.some((l) => /undertone/i.test(l))).toBe(false);
+    const withheld = {
+      ...base,
+      profile: {
+        ...base.profile,
+        tone: {
+          ...base.profile.tone!,
+          ita: null,
+          itaClass: null,
+          monk: null,
+          withheld: 'no_yellow' as const,
+        },
+      },
+    };
+    expect(payloadOf(buildResultsLink(withheld)).tn).toBeNull();
+  });
+
   it('refuses missing or malformed payloads and non-https links', async () => {
     expect(await page.decodePayload('')).toBeNull();
     expect(await page.decodePayload('#r=%%%')).toBeNull();

@@ -139,4 +139,18 @@ describe('health evaluation', () => {
     });
     expect(report.reasons).toEqual(['camera_missing', 'catalog_stale', 'reader_offline']);
   });
+
+  it('says when the camera in use has no chart calibration, or an old one, once a camera is known', () => {
+    const withCalibration = (state: 'missing' | 'stale' | 'ok', camera: string | null) => ({
+      ...healthy,
+      inference: { ...healthy.inference!, calibration: { state, camera } },
+    });
+    expect(evaluateHealth(withCalibration('missing', 'C920')).reasons).toEqual(['calibration_missing']);
+    expect(evaluateHealth(withCalibration('stale', 'C920')).reasons).toEqual(['calibration_stale']);
+    expect(evaluateHealth(withCalibration('ok', 'C920')).status).toBe('ok');
+    // Before the renderer has opened a camera there is nothing to calibrate yet.
+    expect(evaluateHealth(withCalibration('missing', null)).status).toBe('ok');
+    for (const reason of ['calibration_missing', 'calibration_stale'] as const)
+      expect(HEALTH_REASONS[reason]).toMatch(/calibrat/);
+  });
 });

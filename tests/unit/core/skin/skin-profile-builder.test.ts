@@ -36,7 +36,7 @@ describe('buildSkinProfile', () => {
         toneB: 8.5,
       }),
     );
-    const tone = measureTone(shiny, zoneQualities(shiny), 1);
+    const tone = measureTone(shiny, zoneQualities(shiny), 1, 'calibrated');
     expect(tone!.lab.L).toBeCloseTo(62, 10);
     expect(tone!.lab.b).toBeCloseTo(17, 10);
   });
@@ -74,6 +74,28 @@ describe('buildSkinProfile', () => {
     const profile = buildSkinProfile(noEyes, {}, context);
     expect(profile.metrics.map((m) => m.key)).not.toContain('darkCircles');
     expect(profile.notMeasured).toEqual([{ key: 'darkCircles', confidence: 0 }]);
+  });
+
+  it('cannot tell the undertone of an approximate colour that rests on the skin prior', () => {
+    const prior = buildSkinProfile(
+      evenFace(),
+      {},
+      { ...context, colourMode: 'approximate', colorConfidence: 0.3 },
+    ).tone!;
+    expect(prior).toMatchObject({ colourMode: 'approximate', undertone: 'cannot_tell' });
+    expect(prior.monk).not.toBeNull();
+    const evidenced = buildSkinProfile(
+      evenFace(),
+      {},
+      { ...context, colourMode: 'approximate', colorConfidence: 0.7 },
+    ).tone!;
+    expect(evidenced.undertone).not.toBe('cannot_tell');
+    const calibrated = buildSkinProfile(
+      evenFace(),
+      {},
+      { ...context, colourMode: 'calibrated', colorConfidence: 1 },
+    ).tone!;
+    expect(calibrated).toMatchObject({ colourMode: 'calibrated', undertone: 'neutral' });
   });
 
   it('is deterministic', () => {

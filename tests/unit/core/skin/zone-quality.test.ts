@@ -27,6 +27,13 @@ describe('zone quality', () => {
     expect(q.overall).toBe(0);
   });
 
+  it('keeps the tone of deep skin that is too dark for texture (a mean colour needs less light)', () => {
+    const deep = zoneQuality('forehead', evenZone('forehead', { rawLuma: 0.07 }));
+    expect(deep.exposure).toBeLessThan(0.5);
+    expect(deep.tone).toBe(1);
+    expect(zoneQuality('forehead', evenZone('forehead', { rawLuma: 0.01 })).tone).toBe(0);
+  });
+
   it('keeps colour trust when only sharpness is lost', () => {
     const q = zoneQuality('nose', evenZone('nose', { detailEnergy: 0.1, poreEnergy: 1 }));
     expect(q.color).toBe(1);
