@@ -11,6 +11,7 @@
  * Options: --faces N (the first N single-face photos, default all), --albedos id,id (a subset),
  * --write FILE (replace the tables between the markers in FILE, e.g. docs/fairness-report.md).
  */
+import path from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -47,7 +48,9 @@ const started = performance.now();
 console.log(
   `bench:tone — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load ${load()}`,
 );
-const faces = await prepareFaces(files);
+const faces = await prepareFaces(files, (file, reason) =>
+  console.log(`  left out ${path.basename(file)}: ${reason} (beyond the capture pose; see face-photos.ts)`),
+);
 const fx = startServices();
 await fx.services.ready();
 let lastPrint = 0;

@@ -42,8 +42,8 @@ function grayWorldStride(image: RgbaImage): number {
 }
 
 /** Smallest face the metrics are trusted on: detector box width in pixels and as a share of the shorter side. */
-export const MIN_FACE_WIDTH_PX = 96;
-export const MIN_FACE_FRACTION = 0.1;
+const MIN_FACE_WIDTH_PX = 96;
+const MIN_FACE_FRACTION = 0.1;
 
 export interface AnalysisPipelineDeps {
   readonly runner: ModelRunner;

@@ -35,7 +35,7 @@ const LINEAR_LUT = Float64Array.from({ length: 4096 }, (_, i) => srgbToLinear(i 
  * Mean linear RGB of the tone zones in the skin crop (NCHW sRGB in [0, 1]), from every other pixel
  * of every other row: thousands of pixels are plenty for a mean.
  */
-export function skinMean(inputs: SkinInputs): Vec3 {
+function skinMean(inputs: SkinInputs): Vec3 {
   const plane = SKIN_CROP_SIZE * SKIN_CROP_SIZE;
   const sum = [0, 0, 0];
   let count = 0;

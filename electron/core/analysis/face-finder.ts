@@ -26,7 +26,7 @@ export interface FaceFinderOptions {
   readonly minRelativeWidth: number;
 }
 
-export const DEFAULT_FACE_FINDER_OPTIONS: FaceFinderOptions = {
+const DEFAULT_FACE_FINDER_OPTIONS: FaceFinderOptions = {
   minScore: 0.5,
   nmsThreshold: 0.3,
   minRelativeWidth: 0.5,
@@ -58,7 +58,7 @@ export const FACE_FLAG_THRESHOLD = 0.5;
  * — the detectors find deep skin in low light less often than light skin. Measured on the tone
  * truth set (docs/colour.md): Monk-10 skin is found in 61 % more frames.
  */
-export const SHADOW_LIFT_GAMMA = 0.4;
+const SHADOW_LIFT_GAMMA = 0.4;
 
 /** The same tensor with its values passed through the shadow-lifting tone curve (in place). */
 function liftShadows(data: Float32Array, range: readonly [number, number]): Float32Array {

@@ -1,8 +1,6 @@
 /** The networks the analysis runs, by their names in `model/manifest.json`. */
 export type ModelName = 'blazeface' | 'facemesh' | 'iris' | 'skin-metrics';
 
-export const MODEL_NAMES: readonly ModelName[] = ['blazeface', 'facemesh', 'iris', 'skin-metrics'];
-
 /** A dense float32 tensor. */
 export interface TensorData {
   readonly data: Float32Array;

@@ -53,7 +53,7 @@ const labOf = (rgb: Vec3): Lab =>
  * A chart in view has a neutral row that darkens from white to black, all six patches of one
  * chromaticity (whatever the light's colour); anything else is not a chart, or not upright.
  */
-export function hasNeutralRow(cam: readonly Vec3[], used: readonly boolean[] = cam.map(() => true)): boolean {
+function hasNeutralRow(cam: readonly Vec3[], used: readonly boolean[] = cam.map(() => true)): boolean {
   const lumas = NEUTRAL_PATCHES.map((i) => luma(cam[i]!));
   if (!lumas.every((l, k) => k === 0 || l < lumas[k - 1]!)) return false;
   // A clipped patch has lost part of its colour; the black patch is mostly noise.

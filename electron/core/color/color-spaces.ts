@@ -16,8 +16,8 @@ export const XYZ_TO_SRGB: Mat3 = invert3(SRGB_TO_XYZ);
 export const D65_WHITE: Vec3 = [0.95047, 1.0, 1.08883];
 
 /** CIE constants ε = (6/29)³ and κ = (29/3)³, in the exact rational form CIE recommends. */
-export const LAB_EPSILON = 216 / 24389;
-export const LAB_KAPPA = 24389 / 27;
+const LAB_EPSILON = 216 / 24389;
+const LAB_KAPPA = 24389 / 27;
 
 /** Rec. 709 luma weights, also the Y row of SRGB_TO_XYZ. */
 export const LUMA_WEIGHTS: Vec3 = [0.2126, 0.7152, 0.0722];
@@ -40,7 +40,7 @@ export function xyzToLab(xyz: Vec3, white: Vec3 = D65_WHITE): Lab {
   return { L: 116 * fy - 16, a: 500 * (fx - fy), b: 200 * (fy - fz) };
 }
 
-export function labToXyz(lab: Lab, white: Vec3 = D65_WHITE): Vec3 {
+function labToXyz(lab: Lab, white: Vec3 = D65_WHITE): Vec3 {
   const fy = (lab.L + 16) / 116;
   const fx = fy + lab.a / 500;
   const fz = fy - lab.b / 200;

@@ -33,11 +33,7 @@ export function mulMat(a: Mat3, b: Mat3): Mat3 {
   return out as unknown as Mat3;
 }
 
-export function transpose3(m: Mat3): Mat3 {
-  return [m[0], m[3], m[6], m[1], m[4], m[7], m[2], m[5], m[8]];
-}
-
-export function det3(m: Mat3): number {
+function det3(m: Mat3): number {
   return (
     m[0] * (m[4] * m[8] - m[5] * m[7]) -
     m[1] * (m[3] * m[8] - m[5] * m[6]) +

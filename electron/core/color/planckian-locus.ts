@@ -41,7 +41,7 @@ export function whiteOfXy([x, y]: readonly [number, number]): Vec3 {
 }
 
 /** CIE xy of daylight at correlated colour temperature `kelvin` (4000–25 000 K), CIE 15. */
-export function daylightXy(kelvin: number): [number, number] {
+function daylightXy(kelvin: number): [number, number] {
   const t = kelvin;
   const x =
     t <= 7000
@@ -58,7 +58,7 @@ const curve = (from: number, to: number, count: number, xy: (k: number) => [numb
   });
 
 /** Black bodies from 2000 K to 5000 K and daylight from 4000 K to 12 000 K. */
-export const LIGHT_LOCI: readonly (readonly LogChroma[])[] = [
+const LIGHT_LOCI: readonly (readonly LogChroma[])[] = [
   curve(2000, 5000, 31, planckianXy),
   curve(4000, 12000, 25, daylightXy),
 ];

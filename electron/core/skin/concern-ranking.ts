@@ -23,7 +23,7 @@ export const METRIC_CONCERN: Readonly<Record<MetricKey, Concern>> = {
 };
 
 /** What each goal adds: its main concern +0.5 (the shopper's own priority), related ones less. */
-export const GOAL_BOOSTS: Readonly<Record<SkinGoal, Partial<Record<Concern, number>>>> = {
+const GOAL_BOOSTS: Readonly<Record<SkinGoal, Partial<Record<Concern, number>>>> = {
   hydration: { dryness: 0.5 },
   even_tone: { uneven_tone: 0.5, dark_spots: 0.2 },
   anti_aging: { wrinkles: 0.5, texture: 0.1 },

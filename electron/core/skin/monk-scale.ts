@@ -21,7 +21,7 @@ export const MONK_SWATCHES_LAB: readonly Lab[] = MONK_SCALE_HEX.map((hex) => srg
 export const MONK_ITA_ANCHORS = [60, 52.5, 45, 37.5, 30, 10.9, -20.1, -55.4, -64, -72] as const;
 
 /** Lower ITA° bound of levels 1–9 (level 10 is everything below the last): midpoints of the anchors. */
-export const MONK_ITA_BOUNDS: readonly number[] = MONK_ITA_ANCHORS.slice(1).map(
+const MONK_ITA_BOUNDS: readonly number[] = MONK_ITA_ANCHORS.slice(1).map(
   (next, i) => (MONK_ITA_ANCHORS[i]! + next) / 2,
 );
 

@@ -13,7 +13,7 @@ import { pooledConfidence, zoneQualities, type ZoneQualities } from './zone-qual
  */
 
 /** Zones the skin colour is read from: cheeks and forehead (the nose shines, the chin may be shaded). */
-export const TONE_ZONES: readonly SkinZone[] = ['left_cheek', 'right_cheek', 'forehead'];
+const TONE_ZONES: readonly SkinZone[] = ['left_cheek', 'right_cheek', 'forehead'];
 
 /** Below this the tone is reported as unknown (null) rather than guessed. */
 export const MIN_TONE_CONFIDENCE = 0.15;
@@ -23,7 +23,7 @@ export const MIN_TONE_CONFIDENCE = 0.15;
  * unless the eyes or the background agreed clearly; an undertone read from a prior would be the
  * prior's, so below this colour confidence an approximate tone's undertone is `cannot_tell`.
  */
-export const MIN_UNDERTONE_COLOUR_CONFIDENCE = 0.6;
+const MIN_UNDERTONE_COLOUR_CONFIDENCE = 0.6;
 
 /**
  * Diffuse skin colour: Σ(w·Lab) / Σ(w) over the tone zones, each zone weighted by area × quality,

@@ -13,8 +13,8 @@ import { pooled, ramp, type ZoneQualities } from './zone-quality';
 const TYPES: readonly SkinType[] = ['normal', 'combination', 'oily', 'dry'];
 
 /** Weight of an answered midday-feel question against the image evidence. */
-export const ANSWER_WEIGHT = 0.6;
-export const IMAGE_WEIGHT = 0.4;
+const ANSWER_WEIGHT = 0.6;
+const IMAGE_WEIGHT = 0.4;
 
 const MIDDAY_TYPE: Readonly<Record<NonNullable<QuestionnaireAnswers['middayFeel']>, SkinType>> = {
   oily_all_over: 'oily',

@@ -23,7 +23,7 @@ export interface BlazeFaceDecodeOptions {
 }
 
 /** MediaPipe's values for the 256×256 model; the score threshold is the kiosk's (see docs/analysis.md). */
-export const BLAZEFACE_256_DECODE: BlazeFaceDecodeOptions = {
+const BLAZEFACE_256_DECODE: BlazeFaceDecodeOptions = {
   numCoords: 16,
   numKeypoints: 6,
   xScale: 256,

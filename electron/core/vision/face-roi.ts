@@ -4,7 +4,7 @@ import type { Point3 } from './facemesh-decoder';
 import { EYE_CORNERS } from './face-mesh-topology';
 
 /** How much larger than the detector box the landmark crop is (MediaPipe's face landmark graph: 1.5). */
-export const LANDMARK_ROI_SCALE = 1.5;
+const LANDMARK_ROI_SCALE = 1.5;
 
 /**
  * Maps a detection from normalised detector-input coordinates to image pixels through the crop →

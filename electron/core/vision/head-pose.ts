@@ -18,7 +18,7 @@ const DEG = 180 / Math.PI;
  * FaceMesh places the top of the forehead (10) deeper than the chin (152), so a frontal face reads
  * about 10° "down" on the raw axis; measured on the frontal portraits in the test set (8° and 12°).
  */
-export const NEUTRAL_PITCH_DEG = 10;
+const NEUTRAL_PITCH_DEG = 10;
 
 /**
  * Pose from FaceMesh's 3-D landmarks. Roll is the eye line's angle. Yaw and pitch come from the face's

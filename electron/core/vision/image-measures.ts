@@ -32,7 +32,7 @@ export interface MeasureRegions {
 }
 
 /** Skin luma that focus is expressed at (mid-grey). */
-export const SHARPNESS_REFERENCE_LUMA = 128;
+const SHARPNESS_REFERENCE_LUMA = 128;
 
 /** Converts a float RGB tensor (values in `range`) to a luma plane in 0–255. */
 export function lumaPlane(

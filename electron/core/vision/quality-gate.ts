@@ -3,7 +3,7 @@ import type { HeadPose } from './head-pose';
 import type { FaceImageMeasures } from './image-measures';
 
 /** Face box in image pixels. */
-export interface FaceBox {
+interface FaceBox {
   readonly xmin: number;
   readonly ymin: number;
   readonly xmax: number;

@@ -3,10 +3,10 @@ import type { Point3 } from './facemesh-decoder';
 import { EYE_CORNERS, FACE_OVAL } from './face-mesh-topology';
 
 /** Margin around the face outline in the skin crop, so the outline never touches the crop edge. */
-export const SKIN_CROP_MARGIN = 1.1;
+const SKIN_CROP_MARGIN = 1.1;
 
 /** Centre of each eye from its corners, in image pixels. */
-export function eyeCentres(points: readonly Point3[]): { right: [number, number]; left: [number, number] } {
+function eyeCentres(points: readonly Point3[]): { right: [number, number]; left: [number, number] } {
   const at = (i: number) => points[i] ?? [0, 0, 0];
   const ro = at(EYE_CORNERS.rightOuter);
   const ri = at(EYE_CORNERS.rightInner);

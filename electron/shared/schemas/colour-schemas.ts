@@ -56,8 +56,7 @@ export type CalibrationReport = z.infer<typeof CalibrationReport>;
  * Whether the camera in use has a chart calibration: `missing` (none for this camera), `stale`
  * (older than the configured age; light and camera drift) or `ok`.
  */
-export const CalibrationState = z.enum(['missing', 'stale', 'ok']);
-export type CalibrationState = z.infer<typeof CalibrationState>;
+const CalibrationState = z.enum(['missing', 'stale', 'ok']);
 
 export const CalibrationStatus = z.object({
   state: CalibrationState,

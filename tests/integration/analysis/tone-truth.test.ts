@@ -28,7 +28,8 @@ afterAll(async () => {
 describe('tone truth set (three faces, nine skins, two lights, two exposures)', () => {
   let records: ToneRecord[];
   beforeAll(async () => {
-    const faces = await prepareFaces([singleFaces[0]!, singleFaces[2]!, singleFaces[4]!]);
+    const faces = await prepareFaces([singleFaces[0]!, singleFaces[4]!, singleFaces[6]!]);
+    expect(faces).toHaveLength(3);
     // Measured skin from very light to the deepest the detector finds on every face: Monk 1 to 9.
     const ids = [
       'skin+60',

@@ -32,7 +32,7 @@ const toXy = ([u, v]: readonly [number, number]): [number, number] => {
 };
 
 /** Chromaticity of a black body at `kelvin`, moved `duv` off the locus (positive: greener). */
-export function planckianXy(kelvin: number, duv = 0): [number, number] {
+function planckianXy(kelvin: number, duv = 0): [number, number] {
   const uv = toUv(chromaticity(planck(kelvin)));
   if (duv === 0) return toXy(uv);
   const a = toUv(chromaticity(planck(kelvin - 20)));

@@ -17,26 +17,24 @@ const UNDERTONES: readonly [Undertone, number, number][] = [
   ['warm', -1, 2.5],
 ];
 
-export const SHADE_RANGE: readonly ShadeOption[] = Array.from(
-  { length: 57 },
-  (_, k) => 66.25 - 2.5 * k,
-).flatMap((ita, k) =>
-  UNDERTONES.map(([undertone, da, db]) => {
-    const base = skinLocusColour(ita);
-    const lab = { L: base.L, a: base.a + da, b: base.b + db };
-    return {
-      sku: 'TRUTH-RANGE',
-      inStock: true,
-      shade: {
-        code: `${k}${undertone[0]}`,
-        name: `${k} ${undertone}`,
-        hex: srgbToHex(labToSrgb(lab)),
-        lab,
-        undertone,
-        depth: monkFromIta(ita),
-      },
-    };
-  }),
+const SHADE_RANGE: readonly ShadeOption[] = Array.from({ length: 57 }, (_, k) => 66.25 - 2.5 * k).flatMap(
+  (ita, k) =>
+    UNDERTONES.map(([undertone, da, db]) => {
+      const base = skinLocusColour(ita);
+      const lab = { L: base.L, a: base.a + da, b: base.b + db };
+      return {
+        sku: 'TRUTH-RANGE',
+        inStock: true,
+        shade: {
+          code: `${k}${undertone[0]}`,
+          name: `${k} ${undertone}`,
+          hex: srgbToHex(labToSrgb(lab)),
+          lab,
+          undertone,
+          depth: monkFromIta(ita),
+        },
+      };
+    }),
 );
 
 /** ΔE00 between the best shade for `measured` and the true skin colour. */

@@ -23,7 +23,7 @@ const lobe = (nm: number, mu: number, below: number, above: number): number =>
  * The CIE 1931 2° colour-matching functions in the multi-lobe analytic form of Wyman, Sloan and
  * Shirley (JCGT 2013), within about 1 % of the tabulated functions.
  */
-export const CMF: readonly [Spectrum, Spectrum, Spectrum] = [
+const CMF: readonly [Spectrum, Spectrum, Spectrum] = [
   spectrum(
     (nm) =>
       1.056 * lobe(nm, 599.8, 37.9, 31) +
@@ -35,7 +35,7 @@ export const CMF: readonly [Spectrum, Spectrum, Spectrum] = [
 ];
 
 /** A webcam's red, green and blue sensitivities behind an infrared-cut filter. */
-export const CAMERA: readonly [Spectrum, Spectrum, Spectrum] = (() => {
+const CAMERA: readonly [Spectrum, Spectrum, Spectrum] = (() => {
   const irCut = (nm: number): number => 1 / (1 + Math.exp((nm - 655) / 9));
   return [
     spectrum((nm) => irCut(nm) * (lobe(nm, 598, 30, 38) + 0.06 * lobe(nm, 450, 25, 25))),
@@ -111,7 +111,7 @@ export function tiltToChromaticity(base: Spectrum, target: readonly [number, num
 }
 
 /** xy of the CIE D65 white point. */
-export const D65_XY = [0.31271, 0.32902] as const;
+const D65_XY = [0.31271, 0.32902] as const;
 /** The reference daylight: a 6504 K spectrum put on D65's chromaticity. */
 export const D65_LIGHT: Spectrum = tiltToChromaticity(planck(6504), D65_XY);
 

@@ -15,7 +15,7 @@ function row(label: string, s: ToneScores): string {
 }
 
 /** Which of the issue's targets a tone misses, in words; empty when it meets them all. */
-export function missedTargets(mode: ToneMode, s: ToneScores): string[] {
+function missedTargets(mode: ToneMode, s: ToneScores): string[] {
   const t = TONE_TARGETS[mode];
   const missed: string[] = [];
   if (s.faceFound < 1) missed.push(`face found ${pct(s.faceFound)} (target 100 %)`);

@@ -58,7 +58,7 @@ function ranks(v: readonly number[]): number[] {
   return out;
 }
 
-export function spearman(a: readonly number[], b: readonly number[]): number | null {
+function spearman(a: readonly number[], b: readonly number[]): number | null {
   if (a.length < 3) return null;
   const ra = ranks(a);
   const rb = ranks(b);

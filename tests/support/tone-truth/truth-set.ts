@@ -35,7 +35,7 @@ const albedo = (id: string, target: Lab): ToneAlbedo => {
 };
 
 /** Measured-skin ITA° of the set: +60° to −60° in 7.5° steps, and the deepest skin at −70°. */
-export const MEASURED_SKIN_ITAS = [...Array.from({ length: 17 }, (_, k) => 60 - 7.5 * k), -70];
+const MEASURED_SKIN_ITAS = [...Array.from({ length: 17 }, (_, k) => 60 - 7.5 * k), -70];
 
 /** The ten Monk swatches and the measured-skin colours along the skin locus. */
 export function toneAlbedos(): ToneAlbedo[] {
@@ -60,7 +60,7 @@ export interface LitScene {
 }
 
 /** The camera on its daylight preset: raw channels as they come (the light's full cast). */
-export const DAYLIGHT_PRESET: Vec3 = [1, 1, 1];
+const DAYLIGHT_PRESET: Vec3 = [1, 1, 1];
 
 const CHART_SPECTRA = COLOR_CHECKER_LAB.map((lab) => reflectanceFor(lab));
 
