@@ -107,7 +107,7 @@ export default tseslint.config(
         ...platformPackages,
         '**/core/**',
         '**/adapters/**',
-        '**/app/**',
+        '**/services/**',
         '**/main/**',
         '**/renderer/**',
       ],
@@ -121,7 +121,7 @@ export default tseslint.config(
         ...nodeBuiltins,
         ...platformPackages,
         '**/adapters/**',
-        '**/app/**',
+        '**/services/**',
         '**/main/**',
         '**/preload/**',
         '**/cli/**',
@@ -133,7 +133,7 @@ export default tseslint.config(
   {
     files: [
       'electron/adapters/**/*.ts',
-      'electron/app/**/*.ts',
+      'electron/services/**/*.ts',
       'electron/cli/**/*.ts',
       'electron/preview-host/**/*.ts',
       'electron/stripe-emulator/**/*.ts',
@@ -141,7 +141,7 @@ export default tseslint.config(
     ],
     rules: border(
       ['electron', '**/main/**', '**/preload/**', '**/renderer/**'],
-      'Adapters, the app layer, the hosts, the CLI and model tooling run without Electron; only electron/main may import it.',
+      'Adapters, the services layer, the hosts, the CLI and model tooling run without Electron; only electron/main may import it.',
     ),
   },
   {
@@ -150,7 +150,7 @@ export default tseslint.config(
       [
         '**/core/**',
         '**/adapters/**',
-        '**/app/**',
+        '**/services/**',
         '**/main/**',
         '**/renderer/**',
         ...platformPackages.filter((p) => p !== 'electron'),
@@ -167,7 +167,7 @@ export default tseslint.config(
         ...platformPackages,
         '**/electron/core/**',
         '**/electron/adapters/**',
-        '**/electron/app/**',
+        '**/electron/services/**',
         '**/electron/main/**',
         '**/electron/preload/**',
         '**/electron/cli/**',

@@ -5,9 +5,9 @@ import { KioskError } from '../shared/result';
 import type { AnalysisResult, InferenceStatus } from '../shared/schemas/analysis-schemas';
 import type { AnalyzeOptions } from '../core/analysis/analysis-pipeline';
 import type { KioskConfig } from '../core/config/kiosk-config-schema';
-import { createAnalysisServices, type AnalysisServices } from '../app/analysis-services';
+import { createAnalysisServices, type AnalysisServices } from '../services/analysis-services';
 import { cliKiosk, repoRoot } from './cli-kiosk-config';
-import { sourceTreePaths } from '../app/kiosk-paths';
+import { sourceTreePaths } from '../services/kiosk-paths';
 import { captureStill } from '../adapters/inference/webcam-capture-adapter';
 
 const USAGE = `Usage: skinkiosk analyze <image…> [--json] [--ep cpu|webgpu] [--data-dir DIR] [--calibration LABEL | --chart]

@@ -5,7 +5,7 @@ import { createConsoleLogger } from '../adapters/logging/console-logger-adapter'
 import { decodeImage } from '../adapters/inference/image-decoder-adapter';
 import { KioskError } from '../shared/result';
 import type { CalibrationReport } from '../shared/schemas/colour-schemas';
-import { CalibrationService } from '../app/calibration-service';
+import { CalibrationService } from '../services/calibration-service';
 import { cliKiosk } from './cli-kiosk-config';
 
 const USAGE = `Usage: skinkiosk calibrate <chart photo> [--data-dir DIR] [--camera LABEL] [--corners x,y,x,y,x,y,x,y] [--json]

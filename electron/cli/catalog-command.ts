@@ -8,10 +8,10 @@ import { KioskError } from '../shared/result';
 import type { SyncReport } from '../shared/schemas/staff-schemas';
 import { publishCatalog } from '../adapters/catalog/catalog-publisher';
 import { feedKeyId, generateFeedKeyPair } from '../adapters/catalog/feed-signing';
-import { loadKioskConfig, resolveConfigPath } from '../adapters/fleet/kiosk-config-store';
+import { loadKioskConfig, resolveConfigPath } from '../adapters/config/kiosk-config-store';
 import { createConsoleLogger } from '../adapters/logging/console-logger-adapter';
-import { createCatalogServices } from '../app/catalog-services';
-import { sourceTreePaths } from '../app/kiosk-paths';
+import { createCatalogServices } from '../services/catalog-services';
+import { sourceTreePaths } from '../services/kiosk-paths';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEFAULT_DATA_DIR = path.join(repoRoot, '.tmp', 'preview-data');

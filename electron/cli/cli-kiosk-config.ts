@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KioskConfig } from '../core/config/kiosk-config-schema';
-import { loadKioskConfig, resolveConfigPath } from '../adapters/fleet/kiosk-config-store';
+import { loadKioskConfig, resolveConfigPath } from '../adapters/config/kiosk-config-store';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

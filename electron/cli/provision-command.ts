@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { hashPin } from '../adapters/fleet/pin-hash-adapter';
-import { writeKioskConfig } from '../adapters/fleet/kiosk-config-store';
+import { hashPin } from '../adapters/staff/pin-hash-adapter';
+import { writeKioskConfig } from '../adapters/config/kiosk-config-store';
 import { KioskError } from '../shared/result';
 import type { KioskConfigInput } from '../core/config/kiosk-config-schema';
 

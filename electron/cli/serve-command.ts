@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startPreviewHost, type PreviewHost } from '../preview-host/preview-host-server';
 import { assertLoopback, newToken } from '../preview-host/host-guard';
-import { createKioskRuntime } from '../app/kiosk-runtime';
-import { sourceTreePaths } from '../app/kiosk-paths';
-import { loadKioskConfig, needsSetupMessage, resolveConfigPath } from '../adapters/fleet/kiosk-config-store';
+import { createKioskRuntime } from '../services/kiosk-runtime';
+import { sourceTreePaths } from '../services/kiosk-paths';
+import { loadKioskConfig, needsSetupMessage, resolveConfigPath } from '../adapters/config/kiosk-config-store';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

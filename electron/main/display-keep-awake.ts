@@ -1,5 +1,5 @@
 import { powerSaveBlocker } from 'electron';
-import type { DisplayKeepAwake } from '../app/session-service';
+import type { DisplayKeepAwake } from '../services/session-service';
 
 /** Keeps the screen on while a shopper session is open; the OS may dim it on Attract. */
 export function createDisplayKeepAwake(): DisplayKeepAwake {

@@ -6,9 +6,9 @@
 import { app, Menu, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createKioskRuntime } from '../app/kiosk-runtime';
-import { loadKioskConfig, needsSetupMessage, resolveConfigPath } from '../adapters/fleet/kiosk-config-store';
-import { paymentApiKey, sealConfigSecrets } from '../adapters/fleet/secret-sealer';
+import { createKioskRuntime } from '../services/kiosk-runtime';
+import { loadKioskConfig, needsSetupMessage, resolveConfigPath } from '../adapters/config/kiosk-config-store';
+import { paymentApiKey, sealConfigSecrets } from '../adapters/config/secret-sealer';
 import { createConsoleLogger } from '../adapters/logging/console-logger-adapter';
 import { isSupervised, updateInstallKind } from '../core/fleet/update-install-plan';
 import { appOrigin } from './app-origin';

@@ -2,7 +2,7 @@ import { ipcMain, type WebContents } from 'electron';
 import { channelNames, type EventName } from '../shared/ipc-contract';
 import type { Result } from '../shared/result';
 import type { Logger } from '../core/ports/logger-port';
-import type { KioskRuntime } from '../app/kiosk-runtime';
+import type { KioskRuntime } from '../services/kiosk-runtime';
 import { isAppUrl } from './app-origin';
 
 /**

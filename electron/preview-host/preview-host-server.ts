@@ -4,7 +4,7 @@ import { WebSocketServer } from 'ws';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { decodeWire, encodeWire } from '../shared/wire-codec';
 import type { Logger } from '../core/ports/logger-port';
-import type { KioskRuntime } from '../app/kiosk-runtime';
+import type { KioskRuntime } from '../services/kiosk-runtime';
 import {
   assertLoopback,
   sameOrigin,

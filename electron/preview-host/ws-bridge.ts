@@ -2,7 +2,7 @@ import type { WebSocketServer, RawData } from 'ws';
 import { decodeWire, encodeWire, peekMessageId } from '../shared/wire-codec';
 import type { Result } from '../shared/result';
 import type { Logger } from '../core/ports/logger-port';
-import type { KioskRuntime } from '../app/kiosk-runtime';
+import type { KioskRuntime } from '../services/kiosk-runtime';
 
 const UNDECODABLE: Result<never> = {
   ok: false,

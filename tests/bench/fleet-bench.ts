@@ -19,9 +19,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { EventHub } from '../../electron/app/event-hub';
-import { createFleetServices, type FleetServices } from '../../electron/app/fleet-services';
-import { sourceTreePaths } from '../../electron/app/kiosk-paths';
+import { EventHub } from '../../electron/services/event-hub';
+import { createFleetServices, type FleetServices } from '../../electron/services/fleet-services';
+import { sourceTreePaths } from '../../electron/services/kiosk-paths';
 import { KioskConfigSchema } from '../../electron/core/config/kiosk-config-schema';
 import { PrometheusServer } from '../integration/fleet/prometheus-server';
 

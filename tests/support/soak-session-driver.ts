@@ -20,8 +20,8 @@ import type { PaymentState } from '../../electron/shared/schemas/checkout-schema
 import type { SkinProfile } from '../../electron/shared/schemas/skin-profile-schemas';
 import type { QuestionnaireAnswers } from '../../electron/shared/schemas/questionnaire-schemas';
 import { decodeImage } from '../../electron/adapters/inference/image-decoder-adapter';
-import { createKioskRuntime, type KioskRuntime } from '../../electron/app/kiosk-runtime';
-import { sourceTreePaths } from '../../electron/app/kiosk-paths';
+import { createKioskRuntime, type KioskRuntime } from '../../electron/services/kiosk-runtime';
+import { sourceTreePaths } from '../../electron/services/kiosk-paths';
 
 const SINGLE_FACE = [
   'matplotlib-grace_hopper.jpg',

@@ -3,8 +3,8 @@ import electronUpdater from 'electron-updater';
 import type { Logger } from '../../core/ports/logger-port';
 import type { UpdateDriver } from '../../core/fleet/update-driver-port';
 import { planUpdateInstall, type UpdateInstallKind } from '../../core/fleet/update-install-plan';
-import { createElectronUpdaterDriver } from '../../adapters/fleet/electron-updater-driver';
-import type { UpdateFeed } from '../../app/fleet-services';
+import { createElectronUpdaterDriver } from '../../adapters/updates/electron-updater-driver';
+import type { UpdateFeed } from '../../services/fleet-services';
 
 /**
  * The update driver inside Electron: electron-updater's own `autoUpdater`, fed from the kiosk

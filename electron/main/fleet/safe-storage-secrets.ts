@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
 import type { KioskConfig } from '../../core/config/kiosk-config-schema';
-import { SecretSealer } from '../../adapters/fleet/secret-sealer';
+import { SecretSealer } from '../../adapters/config/secret-sealer';
 
 /**
  * The kiosk's secret sealer on Electron's safeStorage (DPAPI on Windows, the login keyring on

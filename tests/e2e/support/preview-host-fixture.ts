@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { artifactsDir, repoRoot } from './e2e-env';
-import { DEMO_PIN_HASH } from '../../../electron/adapters/fleet/pin-hash-adapter';
+import { DEMO_PIN_HASH } from '../../../electron/adapters/staff/pin-hash-adapter';
 
 /** The demo shop's link settings (what a kiosk without a config file uses), for hosts with a config. */
 const DEMO_LINKS = {

@@ -5,13 +5,13 @@ import sharp from 'sharp';
 import { KioskConfigSchema, type KioskConfigInput } from '../../../electron/core/config/kiosk-config-schema';
 import type { RgbaImage } from '../../../electron/core/vision/image-types';
 import type { Frame } from '../../../electron/shared/schemas/analysis-schemas';
-import { createAnalysisServices, type AnalysisServices } from '../../../electron/app/analysis-services';
-import type { EventSink, HandlerTable } from '../../../electron/app/handler-types';
-import { createAnalysisHandlers } from '../../../electron/app/handlers/analysis-handlers';
-import { invokeChannel } from '../../../electron/app/invoke-channel';
+import { createAnalysisServices, type AnalysisServices } from '../../../electron/services/analysis-services';
+import type { EventSink, HandlerTable } from '../../../electron/services/handler-types';
+import { createAnalysisHandlers } from '../../../electron/services/handlers/analysis-handlers';
+import { invokeChannel } from '../../../electron/services/invoke-channel';
 import { silentLogger } from '../../../electron/core/ports/logger-port';
 import type { Result } from '../../../electron/shared/result';
-import { sourceTreePaths } from '../../../electron/app/kiosk-paths';
+import { sourceTreePaths } from '../../../electron/services/kiosk-paths';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
 export const facesDir = path.resolve(repoRoot, '../shared/data/faces');

@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnalysisServices } from '../../../electron/app/analysis-services';
-import { createSessionHandlers } from '../../../electron/app/handlers/session-handlers';
-import { BrandingService } from '../../../electron/app/branding-service';
-import { SessionService } from '../../../electron/app/session-service';
-import { sourceTreePaths } from '../../../electron/app/kiosk-paths';
+import { createAnalysisServices } from '../../../electron/services/analysis-services';
+import { createSessionHandlers } from '../../../electron/services/handlers/session-handlers';
+import { BrandingService } from '../../../electron/services/branding-service';
+import { SessionService } from '../../../electron/services/session-service';
+import { sourceTreePaths } from '../../../electron/services/kiosk-paths';
 import { CALIBRATION_FILE } from '../../../electron/adapters/inference/color-calibration-store';
 import { KioskConfigSchema } from '../../../electron/core/config/kiosk-config-schema';
 import { evaluateHealth } from '../../../electron/core/fleet/health-evaluator';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ort from 'onnxruntime-node';
-import { createAnalysisHandlers } from '../../../electron/app/handlers/analysis-handlers';
+import { createAnalysisHandlers } from '../../../electron/services/handlers/analysis-handlers';
 import { detectProviderEnvironment } from '../../../electron/adapters/inference/execution-provider-plan';
 import { rgba, singleFaces, startServices, type ServicesFixture } from './analysis-fixtures';
 

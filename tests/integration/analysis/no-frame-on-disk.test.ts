@@ -3,12 +3,12 @@ import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnalysisHandlers } from '../../../electron/app/handlers/analysis-handlers';
-import { createSessionHandlers } from '../../../electron/app/handlers/session-handlers';
-import type { HandlerTable } from '../../../electron/app/handler-types';
-import { invokeChannel } from '../../../electron/app/invoke-channel';
-import { SessionService } from '../../../electron/app/session-service';
-import { BrandingService } from '../../../electron/app/branding-service';
+import { createAnalysisHandlers } from '../../../electron/services/handlers/analysis-handlers';
+import { createSessionHandlers } from '../../../electron/services/handlers/session-handlers';
+import type { HandlerTable } from '../../../electron/services/handler-types';
+import { invokeChannel } from '../../../electron/services/invoke-channel';
+import { SessionService } from '../../../electron/services/session-service';
+import { BrandingService } from '../../../electron/services/branding-service';
 import { KioskConfigSchema } from '../../../electron/core/config/kiosk-config-schema';
 import { silentLogger } from '../../../electron/core/ports/logger-port';
 import {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAnalysisHandlers } from '../../../electron/app/handlers/analysis-handlers';
+import { createAnalysisHandlers } from '../../../electron/services/handlers/analysis-handlers';
 import type { Frame, QualityReport } from '../../../electron/shared/schemas/analysis-schemas';
 import {
   exposed,

@@ -6,9 +6,9 @@ import {
   DEMO_FEED_DIR,
   DEMO_PUBLIC_KEY,
   type CatalogServices,
-} from '../../../electron/app/catalog-services';
-import { createCatalogHandlers } from '../../../electron/app/handlers/catalog-handlers';
-import type { HandlerContext } from '../../../electron/app/handler-types';
+} from '../../../electron/services/catalog-services';
+import { createCatalogHandlers } from '../../../electron/services/handlers/catalog-handlers';
+import type { HandlerContext } from '../../../electron/services/handler-types';
 import { KioskConfigSchema } from '../../../electron/core/config/kiosk-config-schema';
 import { channels } from '../../../electron/shared/ipc-contract';
 import { RoutineStep } from '../../../electron/shared/schemas/catalog-schemas';

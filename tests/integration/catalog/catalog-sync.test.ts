@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalogServices, type CatalogServices } from '../../../electron/app/catalog-services';
+import { createCatalogServices, type CatalogServices } from '../../../electron/services/catalog-services';
 import { KioskConfigSchema } from '../../../electron/core/config/kiosk-config-schema';
 import type { EventPayload } from '../../../electron/shared/ipc-contract';
 import {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCatalogServices, type CatalogServices } from '../../../electron/app/catalog-services';
+import { createCatalogServices, type CatalogServices } from '../../../electron/services/catalog-services';
 import { CatalogFiles } from '../../../electron/adapters/catalog/catalog-files';
 import { CatalogStore } from '../../../electron/adapters/catalog/catalog-store';
 import { CatalogSyncService } from '../../../electron/adapters/catalog/catalog-sync-service';

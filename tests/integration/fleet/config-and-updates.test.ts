@@ -2,19 +2,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFleetServices, type FleetServices } from '../../../electron/app/fleet-services';
-import { createFleetHandlers } from '../../../electron/app/handlers/fleet-handlers';
-import { EventHub } from '../../../electron/app/event-hub';
-import { sourceTreePaths } from '../../../electron/app/kiosk-paths';
+import { createFleetServices, type FleetServices } from '../../../electron/services/fleet-services';
+import { createFleetHandlers } from '../../../electron/services/handlers/fleet-handlers';
+import { EventHub } from '../../../electron/services/event-hub';
+import { sourceTreePaths } from '../../../electron/services/kiosk-paths';
 import {
   loadKioskConfig,
   needsSetupMessage,
   writeKioskConfig,
-} from '../../../electron/adapters/fleet/kiosk-config-store';
+} from '../../../electron/adapters/config/kiosk-config-store';
 import {
   createNodeUpdateDriver,
   NodeAppAdapter,
-} from '../../../electron/adapters/fleet/node-updater-factory';
+} from '../../support/updater/node-updater-factory';
 import { fakeAppImage, LoopbackUpdateServer } from './loopback-update-server';
 
 let dir: string;

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runProvisionCommand } from '../../../electron/cli/provision-command';
-import { loadKioskConfig } from '../../../electron/adapters/fleet/kiosk-config-store';
-import { verifyPin } from '../../../electron/adapters/fleet/pin-hash-adapter';
+import { loadKioskConfig } from '../../../electron/adapters/config/kiosk-config-store';
+import { verifyPin } from '../../../electron/adapters/staff/pin-hash-adapter';
 
 let dir: string;
 let out: string;

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKioskRuntime, type KioskRuntime } from '../../../electron/app/kiosk-runtime';
-import { sourceTreePaths } from '../../../electron/app/kiosk-paths';
-import { loadKioskConfig, needsSetupMessage } from '../../../electron/adapters/fleet/kiosk-config-store';
-import { hashPin } from '../../../electron/adapters/fleet/pin-hash-adapter';
+import { createKioskRuntime, type KioskRuntime } from '../../../electron/services/kiosk-runtime';
+import { sourceTreePaths } from '../../../electron/services/kiosk-paths';
+import { loadKioskConfig, needsSetupMessage } from '../../../electron/adapters/config/kiosk-config-store';
+import { hashPin } from '../../../electron/adapters/staff/pin-hash-adapter';
 import type { HealthReport, StaffStatus } from '../../../electron/shared/schemas/system-schemas';
 
 /**

@@ -2,13 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JsonLinesLogger } from '../../../electron/adapters/fleet/json-lines-logger-adapter';
+import { JsonLinesLogger } from '../../../electron/adapters/logging/json-lines-logger-adapter';
 import {
   createNodeUpdateDriver,
   NodeAppAdapter,
   UPDATER_CACHE_DIR_NAME,
-} from '../../../electron/adapters/fleet/node-updater-factory';
-import { UpdateService } from '../../../electron/adapters/fleet/update-service';
+} from '../../support/updater/node-updater-factory';
+import { UpdateService } from '../../../electron/adapters/updates/update-service';
 import { parseClockTime } from '../../../electron/core/fleet/maintenance-window';
 import { rolloutBucket } from '../../../electron/core/fleet/staged-rollout';
 import type { UpdateState } from '../../../electron/shared/schemas/system-schemas';

@@ -3,8 +3,8 @@
  * and reports its phases on stdout; `reconcile` starts the kiosk, which reconciles unfinished
  * orders at start-up, and prints the report. The parent kills `pay` with SIGKILL at chosen steps.
  */
-import { createCheckoutServices } from '../../../electron/app/checkout-services';
-import { sourceTreePaths } from '../../../electron/app/kiosk-paths';
+import { createCheckoutServices } from '../../../electron/services/checkout-services';
+import { sourceTreePaths } from '../../../electron/services/kiosk-paths';
 import { KioskConfigSchema } from '../../../electron/core/config/kiosk-config-schema';
 import type { PaymentState } from '../../../electron/shared/schemas/checkout-schemas';
 import { lookup } from '../../unit/core/checkout/checkout-fixtures';

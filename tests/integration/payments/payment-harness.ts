@@ -5,11 +5,11 @@ import {
   createCheckoutServices,
   type CheckoutDeps,
   type CheckoutServices,
-} from '../../../electron/app/checkout-services';
-import { createCheckoutHandlers } from '../../../electron/app/handlers/checkout-handlers';
-import type { EventSink, HandlerTable } from '../../../electron/app/handler-types';
-import { invokeChannel } from '../../../electron/app/invoke-channel';
-import { sourceTreePaths } from '../../../electron/app/kiosk-paths';
+} from '../../../electron/services/checkout-services';
+import { createCheckoutHandlers } from '../../../electron/services/handlers/checkout-handlers';
+import type { EventSink, HandlerTable } from '../../../electron/services/handler-types';
+import { invokeChannel } from '../../../electron/services/invoke-channel';
+import { sourceTreePaths } from '../../../electron/services/kiosk-paths';
 import { KioskConfigSchema, type KioskConfigInput } from '../../../electron/core/config/kiosk-config-schema';
 import { silentLogger } from '../../../electron/core/ports/logger-port';
 import type { PaymentPhase, PaymentState } from '../../../electron/shared/schemas/checkout-schemas';

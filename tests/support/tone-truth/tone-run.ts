@@ -1,4 +1,4 @@
-import type { AnalysisServices } from '../../../electron/app/analysis-services';
+import type { AnalysisServices } from '../../../electron/services/analysis-services';
 import { KioskError } from '../../../electron/shared/result';
 import type { SkinTone } from '../../../electron/shared/schemas/skin-profile-schemas';
 import type { PreparedFace } from './face-photos';

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventHub } from '../../../electron/app/event-hub';
-import { createFleetServices, type FleetServices } from '../../../electron/app/fleet-services';
-import { sourceTreePaths } from '../../../electron/app/kiosk-paths';
+import { EventHub } from '../../../electron/services/event-hub';
+import { createFleetServices, type FleetServices } from '../../../electron/services/fleet-services';
+import { sourceTreePaths } from '../../../electron/services/kiosk-paths';
 import { KioskConfigSchema } from '../../../electron/core/config/kiosk-config-schema';
 import {
   dashboardPanels,

@@ -128,7 +128,7 @@ describe('import borders: ESLint per folder', () => {
     ['electron/adapters/catalog/layer-probe.ts', "import { app } from 'electron';\nexport const a = app;\n"],
     [
       'renderer/src/lib/layer-probe.ts',
-      "import { createKioskRuntime } from '../../../electron/app/kiosk-runtime';\nexport const c = createKioskRuntime;\n",
+      "import { createKioskRuntime } from '../../../electron/services/kiosk-runtime';\nexport const c = createKioskRuntime;\n",
     ],
     ['renderer/src/lib/layer-probe.ts', "import path from 'node:path';\nexport const p = path;\n"],
   ])('%s may not import across its border (%#)', async (file, source) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JsonLinesLogger } from '../../../electron/adapters/fleet/json-lines-logger-adapter';
+import { JsonLinesLogger } from '../../../electron/adapters/logging/json-lines-logger-adapter';
 
 /**
  * The kiosk's log file as a shipper (Vector, Fluent Bit, Promtail, Filebeat …) expects it: one JSON

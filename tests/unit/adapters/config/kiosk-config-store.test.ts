@@ -7,7 +7,7 @@ import {
   needsSetupMessage,
   resolveConfigPath,
   writeKioskConfig,
-} from '../../../../electron/adapters/fleet/kiosk-config-store';
+} from '../../../../electron/adapters/config/kiosk-config-store';
 import { demoConfig } from '../../../../electron/core/fleet/config-validation';
 
 let dir: string;

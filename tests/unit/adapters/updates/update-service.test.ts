@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { UpdateService, type UpdateServiceDeps } from '../../../../electron/adapters/fleet/update-service';
+import { UpdateService, type UpdateServiceDeps } from '../../../../electron/adapters/updates/update-service';
 import type { UpdateDriver } from '../../../../electron/core/fleet/update-driver-port';
 import { parseClockTime } from '../../../../electron/core/fleet/maintenance-window';
 import type { LogFields } from '../../../../electron/core/ports/logger-port';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SessionActivityTracker,
   type SessionSource,
-} from '../../../../electron/adapters/fleet/session-activity-tracker';
+} from '../../../../electron/adapters/health/session-activity-tracker';
 
 type Listener = Parameters<SessionSource['onSessionChange']>[0];
 class FakeSessions implements SessionSource {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { hostHeaderAllowed } from '../../../../electron/adapters/fleet/metrics-server-adapter';
+import { hostHeaderAllowed } from '../../../../electron/adapters/metrics/metrics-server-adapter';
 
 describe('metrics endpoint Host check', () => {
   it('bound to loopback, answers loopback names on its own port only', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FunnelService, localDay } from '../../../../electron/adapters/fleet/funnel-service';
+import { FunnelService, localDay } from '../../../../electron/adapters/metrics/funnel-service';
 import { silentLogger, type Logger } from '../../../../electron/core/ports/logger-port';
 
 let dir: string;

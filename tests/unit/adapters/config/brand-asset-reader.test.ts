@@ -8,7 +8,7 @@ import {
   BRAND_ASSET_MAX_BYTES,
   readBrandAsset,
   sniffMime,
-} from '../../../../electron/adapters/fleet/brand-asset-reader';
+} from '../../../../electron/adapters/config/brand-asset-reader';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'brand-'));
 const file = (name: string, data: Buffer | string) => {

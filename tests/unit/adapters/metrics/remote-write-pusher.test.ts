@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   decodeWriteRequest,
   type DecodedSeries,
-} from '../../../../electron/adapters/fleet/remote-write-codec';
+} from '../../../../electron/adapters/metrics/remote-write-codec';
 import {
   RemoteWritePusher,
   type RemoteWritePusherOptions,
-} from '../../../../electron/adapters/fleet/remote-write-pusher';
+} from '../../../../electron/adapters/metrics/remote-write-pusher';
 import type { MetricFamily } from '../../../../electron/core/fleet/remote-write-series';
 import { silentLogger, type Logger } from '../../../../electron/core/ports/logger-port';
 

@@ -5,7 +5,7 @@ import {
   decodeWriteRequest,
   encodeSeries,
   joinCompressed,
-} from '../../../../electron/adapters/fleet/remote-write-codec';
+} from '../../../../electron/adapters/metrics/remote-write-codec';
 import { STALE_NAN, type SeriesSample } from '../../../../electron/core/fleet/remote-write-series';
 
 const series = (value: number, timestampMs: number): SeriesSample[] => [

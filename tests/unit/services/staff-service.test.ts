@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StaffService, type StaffServiceDeps } from '../../../electron/app/staff-service';
-import { createStaffHandlers } from '../../../electron/app/handlers/session-handlers';
-import type { HandlerTable } from '../../../electron/app/handler-types';
-import { invokeChannel } from '../../../electron/app/invoke-channel';
-import { hashPin, verifyPin } from '../../../electron/adapters/fleet/pin-hash-adapter';
-import { StaffLockFile } from '../../../electron/adapters/fleet/staff-lock-file';
+import { StaffService, type StaffServiceDeps } from '../../../electron/services/staff-service';
+import { createStaffHandlers } from '../../../electron/services/handlers/session-handlers';
+import type { HandlerTable } from '../../../electron/services/handler-types';
+import { invokeChannel } from '../../../electron/services/invoke-channel';
+import { hashPin, verifyPin } from '../../../electron/adapters/staff/pin-hash-adapter';
+import { StaffLockFile } from '../../../electron/adapters/staff/staff-lock-file';
 import { silentLogger } from '../../../electron/core/ports/logger-port';
 import type { KioskError } from '../../../electron/shared/result';
 

@@ -3,14 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadKioskConfig, writeKioskConfig } from '../../../../electron/adapters/fleet/kiosk-config-store';
+import { loadKioskConfig, writeKioskConfig } from '../../../../electron/adapters/config/kiosk-config-store';
 import {
   paymentApiKey,
   remoteWriteSecret,
   sealConfigSecrets,
   SecretSealer,
   type OsKeychain,
-} from '../../../../electron/adapters/fleet/secret-sealer';
+} from '../../../../electron/adapters/config/secret-sealer';
 import { silentLogger } from '../../../../electron/core/ports/logger-port';
 import { KioskConfigSchema } from '../../../../electron/core/config/kiosk-config-schema';
 

@@ -2,7 +2,7 @@ import type { KioskConfig } from '../core/config/kiosk-config-schema';
 import { accentPair } from '../core/config/brand-colors';
 import type { Logger } from '../core/ports/logger-port';
 import type { AppInfo, BrandAsset, BrandAssetKind } from '../shared/schemas/system-schemas';
-import { readBrandAsset } from '../adapters/fleet/brand-asset-reader';
+import { readBrandAsset } from '../adapters/config/brand-asset-reader';
 
 export type BrandingSummary = NonNullable<AppInfo['branding']>;
 

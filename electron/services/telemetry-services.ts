@@ -9,11 +9,11 @@ import type { Logger } from '../core/ports/logger-port';
 import { fleetLabels } from '../core/fleet/remote-write-series';
 import { rolloutBucket } from '../core/fleet/staged-rollout';
 import type { PaymentOutcome } from '../core/fleet/store-funnel';
-import { FunnelService } from '../adapters/fleet/funnel-service';
-import { registerFleetInfoMetrics } from '../adapters/fleet/fleet-info-metrics';
-import { RemoteWriteMetrics } from '../adapters/fleet/remote-write-metrics';
-import { RemoteWritePusher } from '../adapters/fleet/remote-write-pusher';
-import { remoteWriteSecret, type SecretSealer } from '../adapters/fleet/secret-sealer';
+import { FunnelService } from '../adapters/metrics/funnel-service';
+import { registerFleetInfoMetrics } from '../adapters/metrics/fleet-info-metrics';
+import { RemoteWriteMetrics } from '../adapters/metrics/remote-write-metrics';
+import { RemoteWritePusher } from '../adapters/metrics/remote-write-pusher';
+import { remoteWriteSecret, type SecretSealer } from '../adapters/config/secret-sealer';
 
 export interface TelemetryOptions {
   config: KioskConfig;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FleetSourceRegistry } from '../../../../electron/adapters/fleet/fleet-sources';
-import { HealthService } from '../../../../electron/adapters/fleet/health-service';
+import { FleetSourceRegistry } from '../../../../electron/adapters/health/fleet-sources';
+import { HealthService } from '../../../../electron/adapters/health/health-service';
 import type { LogFields } from '../../../../electron/core/ports/logger-port';
 
 const NOW = Date.UTC(2026, 0, 10, 12);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { invokeChannel, type InvokeDeps } from '../../../electron/app/invoke-channel';
-import type { HandlerTable } from '../../../electron/app/handler-types';
+import { invokeChannel, type InvokeDeps } from '../../../electron/services/invoke-channel';
+import type { HandlerTable } from '../../../electron/services/handler-types';
 import { KioskError } from '../../../electron/shared/result';
 import type { Logger } from '../../../electron/core/ports/logger-port';
 

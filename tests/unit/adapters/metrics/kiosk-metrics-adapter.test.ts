@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KioskMetrics } from '../../../../electron/adapters/fleet/kiosk-metrics-adapter';
+import { KioskMetrics } from '../../../../electron/adapters/metrics/kiosk-metrics-adapter';
 import { silentLogger } from '../../../../electron/core/ports/logger-port';
 
 const NOW = Date.UTC(2026, 0, 10, 12);

@@ -4,7 +4,7 @@ import {
   hashPin,
   parsePinHash,
   verifyPin,
-} from '../../../../electron/adapters/fleet/pin-hash-adapter';
+} from '../../../../electron/adapters/staff/pin-hash-adapter';
 import { KioskConfigSchema } from '../../../../electron/core/config/kiosk-config-schema';
 import { KioskError } from '../../../../electron/shared/result';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JsonLinesLogger } from '../../../../electron/adapters/fleet/json-lines-logger-adapter';
+import { JsonLinesLogger } from '../../../../electron/adapters/logging/json-lines-logger-adapter';
 import { LogLine } from '../../../../electron/shared/schemas/staff-schemas';
 
 let dir: string;
