@@ -11,10 +11,7 @@ import {
   needsSetupMessage,
   writeKioskConfig,
 } from '../../../electron/adapters/config/kiosk-config-store';
-import {
-  createNodeUpdateDriver,
-  NodeAppAdapter,
-} from '../../support/updater/node-updater-factory';
+import { createNodeUpdateDriver, NodeAppAdapter } from '../../support/updater/node-updater-factory';
 import { fakeAppImage, LoopbackUpdateServer } from './loopback-update-server';
 
 let dir: string;

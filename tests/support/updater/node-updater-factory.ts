@@ -2,7 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppImageUpdater } from 'electron-updater';
 import type { UpdateDriver } from '../../../electron/core/fleet/update-driver-port';
-import { createElectronUpdaterDriver, type ElectronUpdaterDriverOptions } from '../../../electron/adapters/updates/electron-updater-driver';
+import {
+  createElectronUpdaterDriver,
+  type ElectronUpdaterDriverOptions,
+} from '../../../electron/adapters/updates/electron-updater-driver';
 import { NodeHttpExecutor } from './node-http-executor';
 
 /**
