@@ -1,3 +1,4 @@
+import { decodeWire } from '../../electron/shared/wire-codec';
 import { test, expect, snap } from './support/preview-host-fixture';
 import { fill, messages, screen, type Locale } from './support/screens';
 import { readQrAtHalfSize } from './support/qr-on-screen';
@@ -10,6 +11,30 @@ for (const locale of LOCALES) {
     host,
   }, info) => {
     const t = messages(locale);
+    // Analyzing lasts well under a second on this demo photo, less than a screenshot of the capture
+    // screen can take, so the photo's way to the analysis is held at the socket until Analyzing has
+    // been checked and photographed; then it goes on unchanged and the analysis runs for real. The
+    // hold is measured and left out of the tap → results figure.
+    let releaseAnalysis = () => {};
+    const analysisReleased = new Promise<void>((resolve) => (releaseAnalysis = resolve));
+    let heldMs = 0;
+    await page.routeWebSocket(/\/api\/ws/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        if (typeof message !== 'string') {
+          const msg = decodeWire(new Uint8Array(message)) as { kind?: string; channel?: string };
+          if (msg.kind === 'invoke' && msg.channel === 'analysis:analyze') {
+            const heldAt = performance.now();
+            void analysisReleased.then(() => {
+              heldMs = performance.now() - heldAt;
+              server.send(message);
+            });
+            return;
+          }
+        }
+        server.send(message);
+      });
+    });
     await page.goto(host.url);
     if (locale === 'es') await page.getByRole('button', { name: 'Español' }).click();
     await expect(page.getByRole('heading', { name: t['attract.title'] })).toBeVisible();
@@ -65,7 +90,10 @@ for (const locale of LOCALES) {
     await snap(page, `04-capture-${info.project.name}-${locale}`);
     // Auto-capture → Analyzing (the frozen photo being scanned, real stages) → Results, no touch.
     await expect(page.getByTestId('scan')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('heading', { name: t['analyzing.title'] })).toBeVisible();
+    await expect(page.getByRole('progressbar')).toBeVisible();
     await snap(page, `04b-analyzing-${info.project.name}-${locale}`);
+    releaseAnalysis();
     const results = page.getByRole('heading', { name: t['results.title'] });
     await expect(results).toBeVisible({ timeout: 60_000 });
     const timing = await page.evaluate(() => {
@@ -75,10 +103,11 @@ for (const locale of LOCALES) {
         tapToResultsMs: w.countdownAt === null ? null : performance.now() - w.countdownAt,
       };
     });
+    timing.tapToResultsMs = timing.tapToResultsMs === null ? null : timing.tapToResultsMs - heldMs;
     expect(timing.digits).toEqual(['3', '2', '1']);
     console.log(
       `[${info.project.name}/${locale}] tap → results: ${((timing.tapToResultsMs ?? NaN) / 1000).toFixed(1)} s ` +
-        `(3 s countdown included; load average ${(await import('node:os')).loadavg()[0]?.toFixed(2)})`,
+        `(3 s countdown included, the ${(heldMs / 1000).toFixed(1)} s hold for the screenshot left out; load average ${(await import('node:os')).loadavg()[0]?.toFixed(2)})`,
     );
 
     await expect(page.getByTestId('skin-type')).not.toBeEmpty();
