@@ -77,10 +77,9 @@ export interface AnalysisServiceOptions {
   /** Where the inference worker's code is (tests, tools); resolved beside the adapter otherwise. */
   workerEntry?: WorkerEntry;
   /**
-   * ORT intra-op threads in the worker; 1 unless given (0 = every core). Every core is about 2 ms
-   * faster per analysis on an idle two-core machine, but its spinning threads lose 1.5–4× as soon
-   * as anything else wants a core (docs/analysis.md, section 7); one thread also leaves a core to
-   * the UI and to the pipeline's own pre-processing.
+   * ORT intra-op threads in the worker; every core unless given (0). The pool's threads sleep
+   * when idle, so on a two-core kiosk every core is about 5 ms faster per analysis when the machine
+   * is idle and level with one thread when another process takes a core (docs/analysis.md, "Threads").
    */
   intraOpNumThreads?: number;
   /** Replaces the skin domain's profile builder (tests of the pipeline's plumbing). */
@@ -124,7 +123,7 @@ export function createAnalysisServices(
     const started = await SupervisedModelRunner.start({
       models: set.models,
       preference: config.analysis.executionProviders,
-      intraOpNumThreads: options.intraOpNumThreads ?? 1,
+      intraOpNumThreads: options.intraOpNumThreads ?? 0,
       entry: options.workerEntry,
       backoff: options.restartBackoff,
       onEvent: ({ type, detail }) =>

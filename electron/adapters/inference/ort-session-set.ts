@@ -47,6 +47,11 @@ const ortFactory: SessionFactory = (path, provider, intraOpNumThreads) =>
     executionProviders: [provider],
     graphOptimizationLevel: 'all',
     intraOpNumThreads,
+    // Idle ORT threads sleep instead of spinning: a spinning pool took both cores of a two-core
+    // kiosk from the UI and the pipeline's own pre-processing and lost 1.5–4× under any other load;
+    // sleeping threads keep the parallel speed-up and cost about nothing when the machine is busy
+    // (docs/analysis.md, "Threads").
+    extra: { session: { 'intra_op.allow_spinning': '0' } },
   });
 
 /**
