@@ -80,23 +80,24 @@ export function colorDistance(zone: ZoneColor, face: ZoneColor): number {
   return Math.hypot((zone.u - face.u) / 40, Math.hypot(zone.a - face.a, zone.b - face.b) / 15);
 }
 
+/** The quality of a zone nothing can be measured on: every factor 0. */
+export const UNUSABLE_ZONE: Readonly<ZoneQuality> = {
+  coverage: 0,
+  exposure: 0,
+  clipping: 0,
+  occlusion: 0,
+  sharpness: 0,
+  color: 0,
+  tone: 0,
+  overall: 0,
+};
+
 /**
  * Quality of one zone from its own statistics and, when given, the face's median zone colour; a
  * zone with any non-finite value scores 0.
  */
 export function zoneQuality(zone: SkinZone, s: ZoneStats, face?: ZoneColor): ZoneQuality {
-  if (!Object.values(s).every(Number.isFinite) || s.areaPx <= 0) {
-    return {
-      coverage: 0,
-      exposure: 0,
-      clipping: 0,
-      occlusion: 0,
-      sharpness: 0,
-      color: 0,
-      tone: 0,
-      overall: 0,
-    };
-  }
+  if (!Object.values(s).every(Number.isFinite) || s.areaPx <= 0) return { ...UNUSABLE_ZONE };
   const coverage = ramp(s.areaPx / (NOMINAL_ZONE_AREA[zone] * scale), 0.25, 0.6);
   const exposure = ramp(s.rawLuma, 0.05, 0.12);
   // Clipped pixels are left out of the tone by the network; the zone is still usable while most

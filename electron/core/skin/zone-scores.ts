@@ -1,21 +1,10 @@
 import type { MetricKey } from '../../shared/schemas/skin-profile-schemas';
 import { hillScore, METRIC_RULES } from './metric-scoring';
 import { SKIN_ZONES, type SkinMetricsOutputs, type SkinZone } from './skin-metrics-io';
-import type { ZoneQualities, ZoneQuality } from './zone-quality';
+import { UNUSABLE_ZONE, type ZoneQualities } from './zone-quality';
 
 /** Per zone, the 0–100 score of each metric measured on that zone alone. */
 export type ZoneScores = Record<SkinZone, Partial<Record<MetricKey, number>>>;
-
-const UNUSABLE: ZoneQuality = {
-  coverage: 0,
-  exposure: 0,
-  clipping: 0,
-  occlusion: 0,
-  sharpness: 0,
-  color: 0,
-  tone: 0,
-  overall: 0,
-};
 
 /**
  * The zones a metric is shown on, with the zones each needs beside it: dark circles are the under-eye
@@ -44,7 +33,7 @@ export function zoneMetricScores(outputs: SkinMetricsOutputs, qualities: ZoneQua
       const kept = new Set<SkinZone>([zone, ...partners]);
       if ([...kept].some((z) => !(qualities[z][rule.quality] > 0))) continue;
       const isolated = Object.fromEntries(
-        SKIN_ZONES.map((z) => [z, kept.has(z) ? qualities[z] : UNUSABLE]),
+        SKIN_ZONES.map((z) => [z, kept.has(z) ? qualities[z] : UNUSABLE_ZONE]),
       ) as ZoneQualities;
       const raw = rule.raw(outputs, isolated);
       if (Number.isFinite(raw)) scores[zone][key] = hillScore(raw, rule.k);
