@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { KioskConfigSchema } from '../core/config/kiosk-config-schema';
 import { KioskError } from '../shared/result';
 import type { AnalysisResult, InferenceStatus } from '../shared/schemas/analysis-schemas';
@@ -9,6 +8,7 @@ import { createAnalysisServices, type AnalysisServices } from '../services/analy
 import { cliKiosk, repoRoot } from './cli-kiosk-config';
 import { sourceTreePaths } from '../services/kiosk-paths';
 import { captureStill } from '../adapters/inference/webcam-capture-adapter';
+import { readCommandLine } from './command-line';
 
 const USAGE = `Usage: skinkiosk analyze <image…> [--json] [--ep cpu|webgpu] [--data-dir DIR] [--calibration LABEL | --chart]
        skinkiosk analyze --camera [device] [--json] [--ep cpu|webgpu] [--data-dir DIR] [--calibration LABEL]
@@ -33,9 +33,8 @@ interface Outcome {
 
 /** `skinkiosk analyze`: checks camera + analysis on a kiosk over SSH, or profiles image files. */
 export async function runAnalyzeCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = readCommandLine(
+    {
       args: argv,
       allowPositionals: true,
       options: {
@@ -47,16 +46,11 @@ export async function runAnalyzeCommand(argv: string[]): Promise<number> {
         chart: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const ep = values.ep;
   if (ep !== undefined && ep !== 'cpu' && ep !== 'webgpu') {
     console.error(`--ep must be cpu or webgpu, not "${ep}"\n\n${USAGE}`);

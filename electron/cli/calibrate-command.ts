@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { Point } from '../core/color/homography';
 import { createConsoleLogger } from '../adapters/logging/console-logger-adapter';
 import { decodeImage } from '../adapters/inference/image-decoder-adapter';
@@ -7,6 +6,7 @@ import { KioskError } from '../shared/result';
 import type { CalibrationReport } from '../shared/schemas/colour-schemas';
 import { CalibrationService } from '../services/calibration-service';
 import { cliKiosk } from './cli-kiosk-config';
+import { readCommandLine } from './command-line';
 
 const USAGE = `Usage: skinkiosk calibrate <chart photo> [--data-dir DIR] [--camera LABEL] [--corners x,y,x,y,x,y,x,y] [--json]
 
@@ -30,9 +30,8 @@ function parseCorners(text: string): Point[] | null {
 
 /** `skinkiosk calibrate`: the chart calibration from a photo, for IT over SSH. */
 export async function runCalibrateCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = readCommandLine(
+    {
       args: argv,
       allowPositionals: true,
       options: {
@@ -42,16 +41,11 @@ export async function runCalibrateCommand(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const corners = values.corners === undefined ? undefined : parseCorners(values.corners);
   if (positionals.length !== 1 || corners === null) {
     console.error(USAGE);

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { hashPin } from '../adapters/staff/pin-hash-adapter';
 import { writeKioskConfig } from '../adapters/config/kiosk-config-store';
 import { KioskError } from '../shared/result';
 import type { KioskConfigInput } from '../core/config/kiosk-config-schema';
+import { readCommandLine } from './command-line';
 
 const USAGE = `Usage: skinkiosk provision --store <id> --kiosk <id> --out <config.json> [options]
 
@@ -173,17 +173,9 @@ async function remoteWriteFromFlags(
 
 /** `skinkiosk provision …`: writes a validated kiosk config file. */
 export async function runProvisionCommand(argv: string[]): Promise<number> {
-  let values: Values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: false }));
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const parsed = readCommandLine({ args: argv, options: OPTIONS, allowPositionals: false }, USAGE);
+  if (typeof parsed === 'number') return parsed;
+  const values: Values = parsed.values;
   const out = typeof values.out === 'string' ? values.out : null;
   if (!values.store || !values.kiosk || !out) {
     console.error(`--store, --kiosk and --out are required.\n\n${USAGE}`);

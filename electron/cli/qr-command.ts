@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { renderQrPng, renderQrSvg } from '../adapters/qr/qr-renderer-adapter';
+import { readCommandLine } from './command-line';
 
 const USAGE = `Usage: skinkiosk qr <url> --out <file.png|file.svg> [--scale <pixels per module>]
 
@@ -9,9 +9,8 @@ level chosen by length and the four-module quiet zone kept.`;
 
 /** `skinkiosk qr <url> --out file.png`: a QR code for printing (shelf talkers, counter signs). */
 export async function runQrCommand(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = readCommandLine(
+    {
       args: argv,
       allowPositionals: true,
       options: {
@@ -19,16 +18,11 @@ export async function runQrCommand(argv: string[]): Promise<number> {
         scale: { type: 'string', default: '8' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
+    },
+    USAGE,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const [url, ...extra] = positionals;
   const scale = Number(values.scale);
   if (!url || extra.length > 0 || !values.out || !Number.isInteger(scale) || scale < 1 || scale > 64) {
