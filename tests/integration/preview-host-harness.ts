@@ -3,11 +3,10 @@ import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createKioskRuntime, type KioskRuntime } from '../../electron/services/kiosk-runtime';
-import { sourceTreePaths } from '../../electron/services/kiosk-paths';
-import { KioskConfigSchema } from '../../electron/core/config/kiosk-config-schema';
+import type { KioskRuntime } from '../../electron/services/kiosk-runtime';
 import { silentLogger, type Logger } from '../../electron/core/ports/logger-port';
 import { startPreviewHost, type PreviewHost } from '../../electron/preview-host/preview-host-server';
+import { startTestRuntime } from '../support/test-runtime';
 
 export const TOKEN = 'test-token-0123456789';
 
@@ -28,17 +27,7 @@ export async function startHostUnderTest(logger: Logger = silentLogger): Promise
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("kiosk");');
   writeFileSync(path.join(root, 'secret.txt'), 'outside the renderer');
   const dataDir = path.join(root, 'data');
-  const runtime = await createKioskRuntime({
-    config: KioskConfigSchema.parse({}),
-    needsSetup: null,
-    configFound: false,
-    paths: sourceTreePaths(path.resolve('.'), dataDir),
-    version: 'test',
-    keepAwake: { hold() {}, release() {} },
-    paymentApiKey: null,
-    serveMetrics: false,
-    scheduleCatalogSync: false,
-  });
+  const runtime = await startTestRuntime(dataDir);
   const host = await startPreviewHost({
     runtime,
     rendererDir,

@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { startPreviewHost, type PreviewHost } from '../../electron/preview-host/preview-host-server';
-import { createKioskRuntime, type KioskRuntime } from '../../electron/services/kiosk-runtime';
-import { sourceTreePaths } from '../../electron/services/kiosk-paths';
-import { KioskConfigSchema } from '../../electron/core/config/kiosk-config-schema';
+import type { KioskRuntime } from '../../electron/services/kiosk-runtime';
 import { silentLogger } from '../../electron/core/ports/logger-port';
 import { decodeWire, encodeWire } from '../../electron/shared/wire-codec';
+import { startTestRuntime } from '../support/test-runtime';
 
 const TOKEN = 'test-token-0123456789';
 let host: PreviewHost;
@@ -53,17 +52,7 @@ beforeAll(async () => {
   mkdirSync(rendererDir);
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
   writeFileSync(path.join(root, 'secret.txt'), 'outside the renderer');
-  runtime = await createKioskRuntime({
-    config: KioskConfigSchema.parse({}),
-    needsSetup: null,
-    configFound: false,
-    paths: sourceTreePaths(path.resolve('.'), path.join(root, 'data')),
-    version: 'test',
-    keepAwake: { hold() {}, release() {} },
-    paymentApiKey: null,
-    serveMetrics: false,
-    scheduleCatalogSync: false,
-  });
+  runtime = await startTestRuntime(path.join(root, 'data'));
   host = await startPreviewHost({
     runtime,
     rendererDir,

@@ -20,8 +20,8 @@ import type { PaymentState } from '../../electron/shared/schemas/checkout-schema
 import type { SkinProfile } from '../../electron/shared/schemas/skin-profile-schemas';
 import type { QuestionnaireAnswers } from '../../electron/shared/schemas/questionnaire-schemas';
 import { decodeImage } from '../../electron/adapters/inference/image-decoder-adapter';
-import { createKioskRuntime, type KioskRuntime } from '../../electron/services/kiosk-runtime';
-import { sourceTreePaths } from '../../electron/services/kiosk-paths';
+import type { KioskRuntime } from '../../electron/services/kiosk-runtime';
+import { startTestRuntime } from './test-runtime';
 
 const SINGLE_FACE = [
   'matplotlib-grace_hopper.jpg',
@@ -90,16 +90,9 @@ export async function startSoakDriver(root: string): Promise<SoakDriver> {
     },
     monitoring: { metricsPort: null },
   });
-  const runtime = await createKioskRuntime({
+  const runtime = await startTestRuntime(dataDir, {
     config,
-    needsSetup: null,
-    configFound: false,
-    paths: sourceTreePaths(root, dataDir),
     version: 'soak',
-    keepAwake: { hold() {}, release() {} },
-    paymentApiKey: null,
-    serveMetrics: false,
-    scheduleCatalogSync: false,
     payments: {
       demoAutoTap: { card: 'success', afterMs: 0 },
       demoProcessingDelayMs: 5,

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKioskRuntime, type KioskRuntime } from '../../../electron/services/kiosk-runtime';
-import { sourceTreePaths } from '../../../electron/services/kiosk-paths';
+import type { KioskRuntime } from '../../../electron/services/kiosk-runtime';
 import { loadKioskConfig, needsSetupMessage } from '../../../electron/adapters/config/kiosk-config-store';
 import { hashPin } from '../../../electron/adapters/staff/pin-hash-adapter';
 import type { HealthReport, StaffStatus } from '../../../electron/shared/schemas/system-schemas';
+import { startTestRuntime } from '../../support/test-runtime';
 
 /**
  * Staff access as the hosts build it: the config file read from the data folder, the runtime
@@ -29,17 +29,11 @@ function dataFolder(config: string | null): string {
 
 async function boot(dataDir: string, packaged = false) {
   const loaded = await loadKioskConfig(path.join(dataDir, 'kiosk-config.json'));
-  const runtime = await createKioskRuntime({
+  const runtime = await startTestRuntime(dataDir, {
     config: loaded.config,
     needsSetup: needsSetupMessage(loaded),
     configFound: loaded.kind !== 'missing',
     packaged,
-    paths: sourceTreePaths(path.resolve('.'), dataDir),
-    version: 'test',
-    keepAwake: { hold() {}, release() {} },
-    paymentApiKey: null,
-    serveMetrics: false,
-    scheduleCatalogSync: false,
   });
   running.push(runtime);
   const call = (channel: string, input: unknown = {}) => runtime.invoke(channel, input);

@@ -2,9 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { createKioskRuntime, type KioskRuntime } from '../../../electron/services/kiosk-runtime';
-import { sourceTreePaths } from '../../../electron/services/kiosk-paths';
-import { KioskConfigSchema } from '../../../electron/core/config/kiosk-config-schema';
+import type { KioskRuntime } from '../../../electron/services/kiosk-runtime';
 import { silentLogger, type Logger } from '../../../electron/core/ports/logger-port';
 import { startPreviewHost, type PreviewHost } from '../../../electron/preview-host/preview-host-server';
 import { channels, type ChannelName } from '../../../electron/shared/ipc-contract';
@@ -18,6 +16,7 @@ import {
   type IpcHandler,
   type Send,
 } from './fuzz-transports';
+import { startTestRuntime } from '../../support/test-runtime';
 
 export const FUZZ_TOKEN = 'fuzz-token-0123456789abcdef';
 
@@ -53,16 +52,8 @@ export async function startFuzzHost(
 ): Promise<FuzzHost> {
   const root = mkdtempSync(path.join(tmpdir(), 'contract-fuzz-'));
   const dataDir = path.join(root, 'data');
-  const runtime = await createKioskRuntime({
-    config: KioskConfigSchema.parse({}),
-    needsSetup: null,
-    configFound: false,
-    paths: sourceTreePaths(path.resolve('.'), dataDir),
+  const runtime = await startTestRuntime(dataDir, {
     version: 'fuzz',
-    keepAwake: { hold() {}, release() {} },
-    paymentApiKey: null,
-    serveMetrics: false,
-    scheduleCatalogSync: false,
   });
   await runtime.analysisReady;
   let received: unknown = NOTHING_RECEIVED;
