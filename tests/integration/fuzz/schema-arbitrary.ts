@@ -1,37 +1,9 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
+import { checksOf, defOf, type ZodDef as Def } from '../../support/zod-definition';
 
 /** Bytes every generated camera frame is filled with, so a test can look for them on disk and in logs. */
 export const FRAME_CANARY = 'SKFRAMECANARY';
-
-/** What this generator reads of zod 4's internal schema definitions. */
-interface Check {
-  check: string;
-  format?: string;
-  pattern?: RegExp;
-  minimum?: number;
-  maximum?: number;
-  length?: number;
-  value?: number;
-  inclusive?: boolean;
-}
-interface Def {
-  type: string;
-  checks?: { _zod: { def: Check } }[];
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  keyType?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: z.ZodType[];
-  items?: z.ZodType[];
-  entries?: Record<string, string | number>;
-  values?: unknown[];
-}
-
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const checksOf = (def: Def): Check[] => (def.checks ?? []).map((c) => c._zod.def);
 
 /** A camera frame whose size matches its data, filled with the canary bytes. */
 const frameArbitrary = fc

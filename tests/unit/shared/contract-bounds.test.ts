@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { channels } from '../../../electron/shared/ipc-contract';
+import { checksOf, defOf, type ZodDef as Def } from '../../support/zod-definition';
 
-/** What the walk needs of zod 4's internal definition of a schema. */
-interface Def {
-  type: string;
-  checks?: { _zod: { def: { check: string; pattern?: RegExp } } }[];
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  keyType?: z.ZodType;
-  valueType?: z.ZodType;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  options?: z.ZodType[];
-  items?: z.ZodType[];
-  rest?: z.ZodType | null;
-  left?: z.ZodType;
-  right?: z.ZodType;
-}
-
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
-const hasCheck = (def: Def, check: string) => (def.checks ?? []).some((c) => c._zod.def.check === check);
+const hasCheck = (def: Def, check: string) => checksOf(def).some((c) => c.check === check);
 
 /** A pattern bounds a string when it is anchored at both ends and repeats nothing without limit. */
 const boundedPattern = (pattern: RegExp | undefined): boolean =>
