@@ -11,6 +11,14 @@ import {
   type ResultsPayload,
 } from '../../../../electron/core/checkout/results-payload-codec';
 import { KioskError } from '../../../../electron/shared/result';
+import { RoutineStep } from '../../../../electron/shared/schemas/catalog-schemas';
+import {
+  Concern,
+  ItaClass,
+  MetricKey,
+  SkinType,
+  Undertone,
+} from '../../../../electron/shared/schemas/skin-profile-schemas';
 import { CATALOG, product, PROFILE } from './checkout-fixtures';
 import { loadPage, type PageApi } from './results-page-loader';
 
@@ -144,6 +152,22 @@ describe('buildResultsLink', () => {
     ];
     const payload = payloadOf(buildResultsLink({ ...base, products: accented }));
     expect(payload.p[0]?.slice(1, 3)).toEqual(['Crème Étoile', 'Sérum calmante — piel sensible']);
+  });
+});
+
+describe('results vocabulary', () => {
+  // Words travel as their index in these lists, so the lists are written out, append-only, rather
+  // than taken from the schemas; a word a schema gains must be appended here before a link carries it.
+  it.each([
+    ['types', SkinType.options],
+    ['undertones', Undertone.options],
+    ['itaClasses', ItaClass.options],
+    ['metrics', MetricKey.options],
+    ['concerns', Concern.options],
+    ['steps', RoutineStep.options],
+  ] as const)('has every word of the schema for %s', (list, words) => {
+    const vocabulary: readonly string[] = RESULTS_VOCABULARY[list];
+    expect(words.filter((w) => !vocabulary.includes(w))).toEqual([]);
   });
 });
 
