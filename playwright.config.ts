@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath, fakeCameraVideo } from './tests/e2e/support/e2e-env';
+import { chromiumArgs, chromiumPath, fakeCameraVideo } from './tests/e2e/support/e2e-env';
 
 // E2E runs the built renderer in Debian's Chromium against the browser preview host; the camera is
 // Chromium's fake capture device playing a Y4M file of a real face. No browser is downloaded.
@@ -19,16 +19,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${fakeCameraVideo()}`,
-      ],
+      args: chromiumArgs(fakeCameraVideo()),
     },
   },
   projects: [

@@ -1,9 +1,9 @@
-import { chromium } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test, expect, snap, expectAccessible } from './support/preview-host-fixture';
-import { chromiumPath, fakeCameraVideo } from './support/e2e-env';
+import { fakeCameraVideo } from './support/e2e-env';
+import { launchWithCamera } from './support/blank-camera';
 
 /** Share of the encoded signal kept: the face stays detectable but its skin luma falls under 30. */
 const LIGHT = 0.08;
@@ -37,19 +37,7 @@ function darkVideo(dir: string): string {
 // captured, by the countdown or by a press.
 test('Take waits for a ready frame: a face in near darkness is never captured', async ({ host }) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-e2e-camera-'));
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${darkVideo(dir)}`,
-    ],
-  });
+  const browser = await launchWithCamera(darkVideo(dir));
   try {
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
     const page = await context.newPage();

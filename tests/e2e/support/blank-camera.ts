@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { chromiumPath } from './e2e-env';
+import { chromiumArgs, chromiumPath } from './e2e-env';
 
 /**
  * A Y4M video of an empty, evenly lit wall (no face anywhere), for a fake camera that never passes
@@ -25,19 +25,6 @@ export function writeBlankY4m(width = 640, height = 480, frames = 10): string {
 export function launchWithCamera(video: string | null): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      ...(video
-        ? [
-            '--use-fake-device-for-media-stream',
-            '--use-fake-ui-for-media-stream',
-            `--use-file-for-fake-video-capture=${video}`,
-          ]
-        : []),
-    ],
+    args: chromiumArgs(video),
   });
 }

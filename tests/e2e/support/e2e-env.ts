@@ -18,5 +18,26 @@ export function chromiumPath(): string {
   return candidates.find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 }
 
+/**
+ * Chromium's flags for every E2E browser: no sandbox, GPU, background traffic or first-run UI, and
+ * the given Y4M file as the camera (with its permission prompt answered), or no camera with `null`.
+ */
+export function chromiumArgs(video: string | null): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    ...(video
+      ? [
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
+          `--use-file-for-fake-video-capture=${video}`,
+        ]
+      : []),
+  ];
+}
+
 /** Where screenshots of every screen are saved (ignored by git, kept by CI as artefacts). */
 export const artifactsDir = path.join(repoRoot, 'tests', 'artifacts', 'e2e');
