@@ -7,7 +7,8 @@ import {
 } from '../../electron/core/color/color-spaces';
 import type { Vec3 } from '../../electron/core/color/matrix3';
 import { SKIN_CROP_SIZE as N, SKIN_ZONES, type SkinZone } from '../../electron/core/skin/skin-metrics-io';
-import { gaussian, rng } from '../unit/model/skin-metrics/synthetic-crops';
+import { gaussian } from '../unit/model/skin-metrics/synthetic-crops';
+import { rng } from './seeded-random';
 
 /**
  * Ground truth for the concern metrics: real skin from a face photo (the product's own skin crop

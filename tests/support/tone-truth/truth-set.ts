@@ -9,6 +9,7 @@ import { SURROUND, SURROUND_REFLECTANCE, type ChartPlacement } from './chart-sce
 import type { FaceScene } from './face-scene';
 import { basisResponse, CAMERA_PROCESSING, NOMINAL_EXPOSURE, type Light } from './lights-and-camera';
 import { cameraOf, D65_LIGHT, grey, labOf, reflectanceFor, type Spectrum } from './spectral-model';
+import { rng } from '../seeded-random';
 
 /**
  * The tone truth set: skin albedos of known colour, rendered onto real faces under known lights at
@@ -76,18 +77,6 @@ export function lightScene(light: Light): LitScene {
       ...CHART_SPECTRA.map((s) => cameraOf(s, light.spectrum)),
       cameraOf(grey(SURROUND_REFLECTANCE), light.spectrum),
     ],
-  };
-}
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -6,7 +6,8 @@ import {
   type Point,
 } from '../../../../electron/core/color/homography';
 import { mulMatVec, type Mat3, type Vec3 } from '../../../../electron/core/color/matrix3';
-import { putLinear, rng } from './synthetic-frames';
+import { putLinear } from './synthetic-frames';
+import { rng } from '../../../support/seeded-random';
 
 /** How a test chart is drawn: where its grid corners are, what the camera does, what surrounds it. */
 export interface ChartScene {

@@ -1,6 +1,7 @@
 import { labToLinearRgb, linearToSrgb, XYZ_TO_SRGB } from '../../../../electron/core/color/color-spaces';
 import { mulMatVec, type Vec3 } from '../../../../electron/core/color/matrix3';
 import type { Lab } from '../../../../electron/shared/schemas/skin-profile-schemas';
+import { rng } from '../../../support/seeded-random';
 
 /**
  * Test scenes with known colours. An illuminant is modelled as von Kries gains in linear sRGB: its
@@ -21,18 +22,6 @@ export const ILLUMINANTS = {
 export function illuminantGains(name: keyof typeof ILLUMINANTS): Vec3 {
   const [x, y] = ILLUMINANTS[name];
   return mulMatVec(XYZ_TO_SRGB, [x / y, 1, (1 - x - y) / y]);
-}
-
-/** A small deterministic PRNG (mulberry32) so every run renders the same noise. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Encodes linear RGB to one 8-bit RGBA pixel (clipping, like a camera). */

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SKIN_METRICS_IO, SKIN_ZONES, ZONE_FEATURES } from '../../../../electron/core/skin/skin-metrics-io';
 import { buildSkinMetricsGraph } from '../../../../model/skin-metrics/skin-metrics-graph';
 import { referenceZoneStats } from '../../../../model/skin-metrics/skin-metrics-reference';
-import { renderCrop, rng, zoneMasks } from './synthetic-crops';
+import { renderCrop, zoneMasks } from './synthetic-crops';
+import { rng } from '../../../support/seeded-random';
 
 const sessions: ort.InferenceSession[] = [];
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { labToLinearRgb, linearToSrgb } from '../../../../electron/core/color/co
 import type { Vec3 } from '../../../../electron/core/color/matrix3';
 import { SKIN_ZONES, type SkinZone } from '../../../../electron/core/skin/skin-metrics-io';
 import type { Lab } from '../../../../electron/shared/schemas/skin-profile-schemas';
+import { rng } from '../../../support/seeded-random';
 
 /**
  * Synthetic face crops with known content for the skin-metrics tests: a skin colour with fine
@@ -66,17 +67,6 @@ export function zoneMasks(n: number): Float32Array {
     for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) masks[z * n * n + y * n + x] = 1;
   });
   return masks;
-}
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Normal deviate (Box–Muller). */
